@@ -1,0 +1,17 @@
+package io.vocengine.engine.pipeline;
+
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Token;
+import io.vocengine.engine.tag.Tagging;
+
+import java.util.List;
+
+/** The slots the shipped stages fill, in pipeline order. */
+public final class Keys {
+    private Keys() {
+    }
+
+    public static final Key<CleanText> CLEAN = Key.of("clean");
+    public static final Key<List<Token>> TOKENS = Key.of("tokens");
+    public static final Key<Tagging> TAGS = Key.of("tags");
+}

@@ -1,0 +1,90 @@
+package io.vocengine.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated, immutable taxonomy: a forest of {@link TaxonomyNode}s plus its version.
+ * Instances are built only by {@link TaxonomyLoader} and are safe to share between threads.
+ */
+public final class Taxonomy {
+    private final String id;
+    private final String name;
+    private final String contentHash;
+    private final Map<String, TaxonomyNode> nodes;
+    private final Map<String, List<String>> children;
+
+    Taxonomy(String id, String name, String contentHash, List<TaxonomyNode> nodeList) {
+        this.id = id;
+        this.name = name;
+        this.contentHash = contentHash;
+        Map<String, TaxonomyNode> byId = new LinkedHashMap<>();
+        Map<String, List<String>> kids = new LinkedHashMap<>();
+        for (TaxonomyNode n : nodeList) {
+            byId.put(n.id(), n);
+            kids.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n.id());
+        }
+        kids.replaceAll((k, v) -> List.copyOf(v));
+        this.nodes = Collections.unmodifiableMap(byId);
+        this.children = Collections.unmodifiableMap(kids);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** First 12 hex digits of the SHA-256 of the file's bytes: any edit gives a new version. */
+    public String contentHash() {
+        return contentHash;
+    }
+
+    /** The stamp written on every result: {@code ecommerce@3f2a9c01b2d4}. */
+    public String version() {
+        return id + "@" + contentHash;
+    }
+
+    public Map<String, TaxonomyNode> nodes() {
+        return nodes;
+    }
+
+    public TaxonomyNode node(String nodeId) {
+        TaxonomyNode n = nodes.get(nodeId);
+        if (n == null) throw new IllegalArgumentException("unknown taxonomy node '" + nodeId + "' in " + version());
+        return n;
+    }
+
+    public List<String> childrenOf(String nodeId) {
+        return children.getOrDefault(nodeId, List.of());
+    }
+
+    public boolean isLeaf(String nodeId) {
+        return childrenOf(nodeId).isEmpty();
+    }
+
+    /** Display names from the root down to the node: [物流, 包装, 破损]. */
+    public List<String> pathNames(String nodeId) {
+        List<String> names = new ArrayList<>();
+        for (TaxonomyNode n = node(nodeId); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+            names.add(n.name());
+        }
+        Collections.reverse(names);
+        return List.copyOf(names);
+    }
+
+    /** Ids from the root down to the node itself. */
+    public List<String> pathIds(String nodeId) {
+        List<String> ids = new ArrayList<>();
+        for (TaxonomyNode n = node(nodeId); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+            ids.add(n.id());
+        }
+        Collections.reverse(ids);
+        return List.copyOf(ids);
+    }
+}
