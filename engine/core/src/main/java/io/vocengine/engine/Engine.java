@@ -1,0 +1,74 @@
+package io.vocengine.engine;
+
+import io.vocengine.engine.clean.CleanStage;
+import io.vocengine.engine.index.SearchTerm;
+import io.vocengine.engine.index.SearchTerms;
+import io.vocengine.engine.index.VocAnalyzer;
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Pipeline;
+import io.vocengine.engine.segment.SegmentStage;
+import io.vocengine.engine.segment.Segmenter;
+import io.vocengine.engine.tag.RuleTagger;
+import io.vocengine.taxonomy.Taxonomy;
+
+import java.util.List;
+
+/**
+ * The analysis engine: the one place where the pipeline is composed.
+ * <pre>
+ *   Feedback ─▶ clean ─▶ segment ─▶ tag ─▶ Analysis
+ * </pre>
+ * Resources (HanLP dictionaries, compiled taxonomies, lexicons) are loaded once here and shared read-only by every
+ * stage. Thread-safe: {@link #analyse} may be called from any number of threads.
+ */
+public final class Engine {
+    private final Pipeline pipeline;
+    private final CleanStage cleaner;
+    private final Segmenter segmenter;
+    private final List<String> taxonomyVersions;
+    private final VocAnalyzer analyzer;
+
+    private Engine(EngineConfig config) {
+        this.cleaner = new CleanStage(CleanStage.defaultSteps(), config.maxChars());
+        this.segmenter = new Segmenter(RuleTagger.domainWords(config.taxonomies()));
+        this.pipeline = Pipeline.builder()
+                .add(cleaner)
+                .add(new SegmentStage(segmenter))
+                .add(new RuleTagger(config.taxonomies()))
+                .build();
+        this.taxonomyVersions = config.taxonomies().stream().map(Taxonomy::version).toList();
+        this.analyzer = new VocAnalyzer(this::searchTerms);
+    }
+
+    public static Engine create(EngineConfig config) {
+        return new Engine(config);
+    }
+
+    /**
+     * @throws io.vocengine.engine.pipeline.StageException when a stage fails on this item
+     */
+    public Analysis analyse(Feedback feedback) {
+        return pipeline.process(feedback);
+    }
+
+    /** Index terms of arbitrary text (queries), through the same cleaning and segmentation as documents. */
+    public List<SearchTerm> searchTerms(String text) {
+        CleanText clean = cleaner.clean(text);
+        return SearchTerms.of(clean, segmenter.segment(clean.text()));
+    }
+
+    /** The Lucene analyzer for queries against indexes this engine wrote. */
+    public VocAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    public List<String> taxonomyVersions() {
+        return taxonomyVersions;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+}

@@ -1,0 +1,83 @@
+package io.vocengine.engine.clean;
+
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.OffsetMap;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Key;
+import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.engine.pipeline.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the raw text into {@link CleanText} by running the configured {@link CleaningStep}s in order and composing
+ * their offset maps, so every cleaned character still points at what the customer wrote. Texts longer than
+ * {@code maxChars} are analysed up to that length and flagged TRUNCATED; the raw text itself is never cut.
+ * Immutable and thread-safe.
+ */
+public final class CleanStage implements Stage<CleanText> {
+    /** The steps switched on by default, in the order they must run. */
+    public static List<CleaningStep> defaultSteps() {
+        return List.of(new InvalidCharsStep(), new NfkcStep(), new WhitespaceStep());
+    }
+
+    private final List<CleaningStep> steps;
+    private final int maxChars;
+
+    public CleanStage(List<CleaningStep> steps, int maxChars) {
+        if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
+        this.steps = List.copyOf(steps);
+        this.maxChars = maxChars;
+    }
+
+    @Override
+    public String name() {
+        return "clean";
+    }
+
+    @Override
+    public Set<Key<?>> inputs() {
+        return Set.of();
+    }
+
+    @Override
+    public Key<CleanText> output() {
+        return Keys.CLEAN;
+    }
+
+    @Override
+    public CleanText process(Analysis item) {
+        return clean(item.feedback().text());
+    }
+
+    /** Cleans one raw string; also used at query time so queries and documents are cleaned alike. */
+    public CleanText clean(String raw) {
+        List<Flag> flags = new ArrayList<>();
+        List<String> changedBy = new ArrayList<>();
+        String text = raw;
+        if (raw.length() > maxChars) {
+            int cut = Character.isHighSurrogate(raw.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+            text = raw.substring(0, cut);
+            flags.add(new Flag(Flag.TRUNCATED, "text has " + raw.length() + " characters; the first " + cut
+                    + " were analysed (raw text kept whole)"));
+            changedBy.add("truncate");
+        }
+        OffsetMap map = OffsetMap.identity(text.length());
+        for (CleaningStep step : steps) {
+            Rewrite r = step.apply(text);
+            if (r == null) continue;
+            text = r.text();
+            map = map.then(r.toInput());
+            flags.addAll(r.flags());
+            changedBy.add(step.name());
+        }
+        if (text.isEmpty()) {
+            flags.add(new Flag(Flag.EMPTY_TEXT, raw.isEmpty() ? "the record has no text"
+                    : "the text has no usable characters after cleaning"));
+        }
+        return new CleanText(text, map, flags, changedBy);
+    }
+}

@@ -1,0 +1,150 @@
+package io.vocengine.engine.index;
+
+import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.pipeline.Analysis;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes analysed feedback into a Lucene index on disk. Documents are keyed by feedback id, so ingesting the same
+ * record again replaces it instead of duplicating it.
+ * <p>
+ * Thread-safe: {@link #add} may be called from every worker thread at once (Lucene's IndexWriter indexes
+ * concurrently); the FacetsConfig is built once and only read afterwards.
+ */
+public final class FeedbackIndexWriter implements Closeable {
+    private static final FieldType INDEXED_TEXT = new FieldType();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(CHINA);
+
+    static {
+        INDEXED_TEXT.setTokenized(true);
+        INDEXED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        INDEXED_TEXT.freeze();
+    }
+
+    private final IndexWriter writer;
+    private final FacetsConfig facets = IndexSchema.facetsConfig();
+
+    private FeedbackIndexWriter(IndexWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Opens (or creates) the index at {@code dir} for appending. */
+    public static FeedbackIndexWriter open(Path dir, Analyzer analyzer) throws IOException {
+        Files.createDirectories(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(128);
+        try {
+            return new FeedbackIndexWriter(new IndexWriter(FSDirectory.open(dir), config));
+        } catch (LockObtainFailedException e) {
+            throw new IOException("the index at " + dir + " is locked: another voc process is writing it. "
+                    + "Wait for it to finish, or remove " + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
+                    + " if no such process exists", e);
+        }
+    }
+
+    public void add(Analysis a) throws IOException {
+        Feedback f = a.feedback();
+        writer.updateDocument(new Term(IndexSchema.ID, f.id()), facets.build(toDocument(a)));
+    }
+
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+
+    private static Document toDocument(Analysis a) {
+        Feedback f = a.feedback();
+        Document d = new Document();
+        d.add(new StringField(IndexSchema.ID, f.id(), Field.Store.YES));
+        d.add(new StoredField(IndexSchema.TEXT, f.text()));
+        d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.of(a.clean(), a.tokens()),
+                f.text().length()), INDEXED_TEXT));
+        keyword(d, IndexSchema.CHANNEL, IndexSchema.FACET_CHANNEL, f.channel().json());
+        keyword(d, IndexSchema.SOURCE, null, f.source());
+        keyword(d, IndexSchema.PRODUCT, IndexSchema.FACET_PRODUCT, f.product());
+        keyword(d, IndexSchema.REGION, IndexSchema.FACET_REGION, f.region());
+        if (f.createdAt() != null) {
+            long ms = f.createdAt().toEpochMilli();
+            d.add(new LongPoint(IndexSchema.CREATED, ms));
+            d.add(new NumericDocValuesField(IndexSchema.CREATED, ms));
+            d.add(new StoredField(IndexSchema.CREATED, ms));
+            d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_MONTH, MONTH.format(f.createdAt())));
+        }
+        if (f.rating() != null) {
+            d.add(new DoublePoint(IndexSchema.RATING, f.rating()));
+            d.add(new StoredField(IndexSchema.RATING, f.rating()));
+        }
+        if (f.nps() != null) {
+            d.add(new IntPoint(IndexSchema.NPS, f.nps()));
+            d.add(new StoredField(IndexSchema.NPS, f.nps()));
+        }
+        addTags(d, a);
+        Set<String> flags = new LinkedHashSet<>();
+        for (Flag flag : a.flags()) flags.add(flag.code());
+        for (String code : flags) keyword(d, IndexSchema.FLAG, IndexSchema.FACET_FLAG, code);
+        return d;
+    }
+
+    private static void addTags(Document d, Analysis a) {
+        for (String version : a.tagging().taxonomies()) d.add(new StoredField(IndexSchema.TAXONOMY, version));
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> polarities = new LinkedHashSet<>();
+        for (Tag t : a.tagging().tags()) {
+            String taxonomy = t.nodeId().substring(0, t.nodeId().indexOf('.'));
+            List<String> facetPath = new ArrayList<>(t.path().size() + 1);
+            facetPath.add(taxonomy);
+            facetPath.addAll(t.path());
+            d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TAG, facetPath.toArray(String[]::new)));
+            d.add(new StoredField(IndexSchema.TAG_STORED, t.nodeId() + "|" + t.polarity().json() + "|" + String.join(">", t.path())));
+            polarities.add(t.polarity().json());
+            for (int i = t.nodeId().indexOf('.', taxonomy.length() + 1); i > 0; i = t.nodeId().indexOf('.', i + 1)) {
+                ids.add(t.nodeId().substring(0, i));
+            }
+            ids.add(t.nodeId());
+        }
+        for (String id : ids) d.add(new StringField(IndexSchema.TAG_ID, id, Field.Store.NO));
+        for (String p : polarities) d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_POLARITY, p));
+    }
+
+    private static void keyword(Document d, String field, String facet, String value) {
+        if (value == null || value.isBlank()) return;
+        d.add(new StringField(field, value, Field.Store.YES));
+        if (facet != null) d.add(new SortedSetDocValuesFacetField(facet, value));
+    }
+}

@@ -1,0 +1,202 @@
+package io.vocengine.engine.index;
+
+import io.vocengine.engine.model.Span;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Searches the feedback index: ranked hits with highlighted snippets in raw-text offsets, plus facet counts.
+ * <p>
+ * Holds one point-in-time {@link DirectoryReader}; {@link #close()} releases it. Thread-safe for concurrent
+ * searches (IndexSearcher and the facet state are read-only).
+ */
+public final class FeedbackSearcher implements Closeable {
+    private static final List<String> FACET_DIMS = List.of(IndexSchema.FACET_TAG, IndexSchema.FACET_POLARITY,
+            IndexSchema.FACET_CHANNEL, IndexSchema.FACET_MONTH, IndexSchema.FACET_PRODUCT, IndexSchema.FACET_REGION,
+            IndexSchema.FACET_FLAG);
+    private static final int FACET_TOP = 10;
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final VocAnalyzer analyzer;
+    private final DefaultSortedSetDocValuesReaderState facetState;
+
+    private FeedbackSearcher(DirectoryReader reader, VocAnalyzer analyzer) throws IOException {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.analyzer = analyzer;
+        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+    }
+
+    public static FeedbackSearcher open(Path dir, VocAnalyzer analyzer) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first");
+        }
+        DirectoryReader reader;
+        try {
+            reader = DirectoryReader.open(FSDirectory.open(dir));
+        } catch (IndexNotFoundException e) {
+            throw new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first", e);
+        }
+        try {
+            return new FeedbackSearcher(reader, analyzer);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    public int numDocs() {
+        return reader.numDocs();
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        long t0 = System.nanoTime();
+        Query query = buildQuery(request);
+        FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, query, request.limit(),
+                new FacetsCollectorManager());
+        TopDocs top = r.topDocs();
+        List<List<SearchResult.Snippet>> snippets = highlight(query, top);
+        List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            Document doc = searcher.storedFields().document(sd.doc);
+            IndexableField created = doc.getField(IndexSchema.CREATED);
+            List<SearchResult.Snippet> s = snippets.get(i);
+            hits.add(new SearchResult.Hit(doc.get(IndexSchema.ID), sd.score, doc.get(IndexSchema.CHANNEL),
+                    created == null ? null : created.numericValue().longValue(),
+                    s.isEmpty() ? firstChars(doc.get(IndexSchema.TEXT)) : s.get(0),
+                    Arrays.asList(doc.getValues(IndexSchema.TAG_STORED))));
+        }
+        Map<String, List<SearchResult.FacetCount>> facets = facets(new SortedSetDocValuesFacetCounts(facetState,
+                r.facetsCollector()));
+        return new SearchResult(top.totalHits.value(), hits, facets, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private Query buildQuery(SearchRequest request) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(parse(request.query()), BooleanClause.Occur.MUST);
+        for (String tag : request.tagIds()) b.add(new TermQuery(new Term(IndexSchema.TAG_ID, tag)), BooleanClause.Occur.FILTER);
+        if (!request.channels().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String c : request.channels()) any.add(new TermQuery(new Term(IndexSchema.CHANNEL, c)), BooleanClause.Occur.SHOULD);
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** Lucene syntax when it parses; otherwise the same words taken literally, so a stray '!' is no error. */
+    private Query parse(String text) {
+        if (text.isBlank()) return new MatchAllDocsQuery();
+        QueryParser parser = new QueryParser(IndexSchema.TEXT, analyzer);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setSplitOnWhitespace(false);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            try {
+                return parser.parse(QueryParser.escape(text));
+            } catch (ParseException again) {
+                throw new IllegalArgumentException("cannot parse query '" + text + "': " + again.getMessage(), again);
+            }
+        }
+    }
+
+    private List<List<SearchResult.Snippet>> highlight(Query query, TopDocs top) throws IOException {
+        int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+        List<List<SearchResult.Snippet>> out = new ArrayList<>(docs.length);
+        if (docs.length == 0) return out;
+        Object[] perDoc = new SnippetHighlighter(searcher, analyzer).highlight(query, docs);
+        for (Object o : perDoc) {
+            @SuppressWarnings("unchecked") List<SearchResult.Snippet> s = o == null ? List.of() : (List<SearchResult.Snippet>) o;
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static SearchResult.Snippet firstChars(String text) {
+        String t = text == null ? "" : text;
+        int end = t.length() <= 120 ? t.length() : Character.isHighSurrogate(t.charAt(119)) ? 119 : 120;
+        return new SearchResult.Snippet(t.substring(0, end), 0, List.of());
+    }
+
+    private static Map<String, List<SearchResult.FacetCount>> facets(Facets counts) throws IOException {
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        for (String dim : FACET_DIMS) {
+            FacetResult fr;
+            try {
+                fr = counts.getTopChildren(FACET_TOP, dim);
+            } catch (IllegalArgumentException notIndexedYet) {
+                continue; // a dimension no document has yet
+            }
+            if (fr == null) continue;
+            List<SearchResult.FacetCount> list = new ArrayList<>();
+            for (LabelAndValue lv : fr.labelValues) list.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+            out.put(dim.substring("facet_".length()), list);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** Exposes the highlighter's per-document objects, which carry raw offsets instead of marked-up strings. */
+    private static final class SnippetHighlighter extends UnifiedHighlighter {
+        SnippetHighlighter(IndexSearcher searcher, VocAnalyzer analyzer) {
+            super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new SnippetFormatter()));
+        }
+
+        Object[] highlight(Query query, int[] docs) throws IOException {
+            return highlightFieldsAsObjects(new String[]{IndexSchema.TEXT}, query, docs, new int[]{1}).get(IndexSchema.TEXT);
+        }
+    }
+
+    private static final class SnippetFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<SearchResult.Snippet> out = new ArrayList<>(passages.length);
+            for (Passage p : passages) {
+                List<Span> matches = new ArrayList<>(p.getNumMatches());
+                for (int i = 0; i < p.getNumMatches(); i++) matches.add(new Span(p.getMatchStarts()[i], p.getMatchEnds()[i]));
+                out.add(new SearchResult.Snippet(content.substring(p.getStartOffset(), p.getEndOffset()),
+                        p.getStartOffset(), matches));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.vocengine.engine.index;
+
+import io.vocengine.engine.model.Span;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param totalHits how many items match (exact up to Lucene's counting threshold)
+ * @param facets    per dimension (tag, channel, polarity, month, product, region, flag): top labels with counts
+ *                  over all matching items, not just the returned hits
+ */
+public record SearchResult(long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets, double tookMillis) {
+
+    /**
+     * @param snippet best passage of the raw text, with the matched words as raw-text offsets (UTF-16)
+     * @param tags    "nodeId|polarity|path" of each tag
+     */
+    public record Hit(String id, float score, String channel, Long createdAtMillis, Snippet snippet, List<String> tags) {
+    }
+
+    /** A passage of the raw text starting at raw offset {@code start}; {@code matches} are raw offsets too. */
+    public record Snippet(String text, int start, List<Span> matches) {
+    }
+
+    public record FacetCount(String label, long count) {
+    }
+}

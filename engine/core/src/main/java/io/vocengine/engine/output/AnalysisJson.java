@@ -1,0 +1,110 @@
+package io.vocengine.engine.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.ItemError;
+import io.vocengine.engine.model.Span;
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.pipeline.Analysis;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The stable JSON contract of one result, shared by {@code voc tag} and the HTTP endpoint (documented in README.md,
+ * "Result format"). Offsets are UTF-16 code units into the raw text ({@code offsetUnit: "utf16"}); each evidence span
+ * also carries code-point offsets ({@code cpStart}, {@code cpEnd}) for Python clients. Thread-safe.
+ */
+public final class AnalysisJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private AnalysisJson() {
+    }
+
+    public static String result(Analysis a) {
+        return write(g -> {
+            String raw = a.feedback().text();
+            g.writeStartObject();
+            g.writeStringField("id", a.feedback().id());
+            g.writeStringField("offsetUnit", "utf16");
+            g.writeArrayFieldStart("taxonomies");
+            for (String v : a.tagging().taxonomies()) g.writeString(v);
+            g.writeEndArray();
+            CleanText clean = a.clean();
+            g.writeObjectFieldStart("clean");
+            g.writeStringField("text", clean.text());
+            g.writeArrayFieldStart("changedBy");
+            for (String s : clean.changedBy()) g.writeString(s);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeArrayFieldStart("flags");
+            for (Flag f : a.flags()) {
+                g.writeStartObject();
+                g.writeStringField("code", f.code());
+                g.writeStringField("reason", f.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tags");
+            for (Tag t : a.tagging().tags()) writeTag(g, t, raw);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    public static String error(String id, String source, long line, ItemError e) {
+        return write(g -> {
+            g.writeStartObject();
+            if (id != null) g.writeStringField("id", id);
+            g.writeStringField("source", source);
+            g.writeNumberField("line", line);
+            g.writeObjectFieldStart("error");
+            g.writeStringField("code", e.code().name());
+            g.writeStringField("stage", e.stage());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static void writeTag(JsonGenerator g, Tag t, String raw) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", t.nodeId());
+        g.writeArrayFieldStart("path");
+        for (String p : t.path()) g.writeString(p);
+        g.writeEndArray();
+        g.writeStringField("polarity", t.polarity().json());
+        g.writeNumberField("confidence", t.confidence());
+        g.writeArrayFieldStart("evidence");
+        for (Span s : t.evidence()) {
+            g.writeStartObject();
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("end", s.end());
+            int cpStart = raw.codePointCount(0, s.start());
+            g.writeNumberField("cpStart", cpStart);
+            g.writeNumberField("cpEnd", cpStart + raw.codePointCount(s.start(), s.end()));
+            g.writeStringField("text", s.of(raw));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("source", t.source());
+        g.writeEndObject();
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return out.toString();
+    }
+}

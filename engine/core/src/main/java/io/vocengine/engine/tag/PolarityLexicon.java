@@ -1,0 +1,75 @@
+package io.vocengine.engine.tag;
+
+import io.vocengine.engine.model.Token;
+import io.vocengine.taxonomy.Polarity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Opinion words with a sign (好 +1, 差 −1), used for the polarity of aspects whose node does not fix one.
+ * Loaded once from {@code polarity-lexicon.tsv}; immutable.
+ */
+final class PolarityLexicon {
+    private final Map<String, Integer> signs;
+
+    private PolarityLexicon(Map<String, Integer> signs) {
+        this.signs = Map.copyOf(signs);
+    }
+
+    static PolarityLexicon shipped() {
+        try (InputStream in = PolarityLexicon.class.getResourceAsStream("polarity-lexicon.tsv")) {
+            if (in == null) throw new IllegalStateException("polarity-lexicon.tsv missing from the engine jar");
+            Map<String, Integer> signs = new HashMap<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int lineNo = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (f.length != 2 || !f[1].matches("[+-]1")) {
+                    throw new IllegalStateException("polarity-lexicon.tsv line " + lineNo + ": expected 'word<TAB>+1|-1'");
+                }
+                signs.put(f[0].trim(), Integer.parseInt(f[1]));
+            }
+            return new PolarityLexicon(signs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polarity of a clause: the sum of its opinion words' signs, each flipped when negated. */
+    Polarity clausePolarity(WordBoundaries words, int clause) {
+        List<Token> tokens = words.tokens();
+        int score = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (words.clauseOfToken(i) != clause) continue;
+            int sign = sign(tokens.get(i).text());
+            score += Negation.isNegated(words, i) ? -sign : sign;
+        }
+        return score > 0 ? Polarity.POSITIVE : score < 0 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+    }
+
+    /** +1, −1 or 0; a word fused with its negator (不好, 没用) counts as the negated word. */
+    private int sign(String word) {
+        Integer s = signs.get(word);
+        if (s != null) return s;
+        if (word.length() > 1 && (word.charAt(0) == '不' || word.charAt(0) == '没')) {
+            s = signs.get(word.substring(1));
+            if (s != null) return -s;
+        }
+        return 0;
+    }
+
+    Set<String> words() {
+        return signs.keySet();
+    }
+}

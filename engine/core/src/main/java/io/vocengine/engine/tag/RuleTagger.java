@@ -1,0 +1,222 @@
+package io.vocengine.engine.tag;
+
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.model.Span;
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Key;
+import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.engine.pipeline.Stage;
+import io.vocengine.taxonomy.Polarity;
+import io.vocengine.taxonomy.Taxonomy;
+import io.vocengine.taxonomy.TaxonomyNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tags items with taxonomy nodes by their rules:
+ * <ul>
+ *   <li>a node's {@code terms} tag it on their own;</li>
+ *   <li>an {@code opinion} tags it when one of the node's {@code aspects} stands in the same clause;</li>
+ *   <li>a node with aspects but no opinions is tagged by the aspect, its polarity read from the clause's opinion
+ *       words;</li>
+ *   <li>{@code exclude} words in the clause veto, and a negated problem (没有闪退) is no tag at all.</li>
+ * </ul>
+ * Items whose {@code metadata.domain} names a loaded taxonomy are tagged with that taxonomy only; others with all.
+ * Confidences are fixed per rule kind for now (term 0.9, pair 0.85, regex 0.8, aspect 0.7), not yet calibrated.
+ * Immutable and thread-safe: the compiled taxonomies are read-only, per-item state stays on the stack.
+ */
+public final class RuleTagger implements Stage<Tagging> {
+    private final Map<String, CompiledTaxonomy> taxonomies = new LinkedHashMap<>();
+    private final PolarityLexicon lexicon = PolarityLexicon.shipped();
+
+    public RuleTagger(List<Taxonomy> taxonomies) {
+        for (Taxonomy t : taxonomies) {
+            if (this.taxonomies.put(t.id(), new CompiledTaxonomy(t)) != null) {
+                throw new IllegalArgumentException("two taxonomies share the id '" + t.id() + "'");
+            }
+        }
+    }
+
+    /** Words the segmenter must keep whole for the rules to match on word boundaries. */
+    public static Set<String> domainWords(List<Taxonomy> taxonomies) {
+        Set<String> words = new LinkedHashSet<>(PolarityLexicon.shipped().words());
+        for (Taxonomy t : taxonomies) words.addAll(CompiledTaxonomy.words(t));
+        return words;
+    }
+
+    @Override
+    public String name() {
+        return "tag";
+    }
+
+    @Override
+    public Set<Key<?>> inputs() {
+        return Set.of(Keys.CLEAN, Keys.TOKENS);
+    }
+
+    @Override
+    public Key<Tagging> output() {
+        return Keys.TAGS;
+    }
+
+    @Override
+    public Tagging process(Analysis item) {
+        CleanText clean = item.clean();
+        WordBoundaries words = new WordBoundaries(clean.text(), item.tokens());
+        List<Tag> tags = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        for (CompiledTaxonomy c : route(item.feedback())) {
+            versions.add(c.taxonomy().version());
+            tags.addAll(tag(c, clean, words));
+        }
+        return new Tagging(tags, versions);
+    }
+
+    private List<CompiledTaxonomy> route(Feedback f) {
+        CompiledTaxonomy only = taxonomies.get(f.metadata().getOrDefault("domain", ""));
+        return only != null ? List.of(only) : List.copyOf(taxonomies.values());
+    }
+
+    private List<Tag> tag(CompiledTaxonomy c, CleanText clean, WordBoundaries words) {
+        Map<TaxonomyNode, NodeHits> byNode = new LinkedHashMap<>();
+        for (TermHit h : c.find(clean.text(), words)) {
+            byNode.computeIfAbsent(h.term().node(), n -> new NodeHits()).add(h);
+        }
+        List<Mention> mentions = new ArrayList<>();
+        byNode.forEach((node, hits) -> mentions.addAll(mentionsOf(node, hits, words)));
+        c.regexes().forEach((node, patterns) -> mentions.addAll(regexMentions(node, patterns, clean.text(), words)));
+        List<Mention> kept = resolveConflicts(c.taxonomy(), mentions);
+        return merge(c.taxonomy(), kept, clean);
+    }
+
+    private List<Mention> mentionsOf(TaxonomyNode node, NodeHits hits, WordBoundaries words) {
+        List<Mention> out = new ArrayList<>();
+        for (TermHit t : hits.terms) {
+            add(out, node, List.of(t), "term(" + t.term().text() + ")", 0.9, t, hits, words);
+        }
+        if (!node.rules().opinions().isEmpty()) {
+            for (TermHit o : hits.opinions) {
+                TermHit a = nearestAspect(o, hits.aspects, words);
+                if (a == null) continue;
+                List<TermHit> ev = a.start() < o.start() ? List.of(a, o) : List.of(o, a);
+                add(out, node, ev, "pair(" + a.term().text() + "+" + o.term().text() + ")", 0.85, o, hits, words);
+            }
+        } else {
+            for (TermHit a : hits.aspects) {
+                add(out, node, List.of(a), "aspect(" + a.term().text() + ")", 0.7, a, hits, words);
+            }
+        }
+        return out;
+    }
+
+    /** Adds a mention unless an exclusion in its clause vetoes it or a negation cancels a fixed-polarity node. */
+    private void add(List<Mention> out, TaxonomyNode node, List<TermHit> evidence, String rule, double confidence,
+                     TermHit anchor, NodeHits hits, WordBoundaries words) {
+        int clause = words.clauseAt(anchor.start());
+        for (TermHit x : hits.excludes) {
+            if (words.clauseAt(x.start()) == clause) return;
+        }
+        boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()));
+        Polarity polarity = node.polarity();
+        if (polarity != null && negated) return;
+        if (polarity == null) polarity = lexicon.clausePolarity(words, clause);
+        out.add(new Mention(node, evidence, rule, confidence, polarity));
+    }
+
+    private static TermHit nearestAspect(TermHit opinion, List<TermHit> aspects, WordBoundaries words) {
+        int clause = words.clauseAt(opinion.start());
+        TermHit best = null;
+        for (TermHit a : aspects) {
+            if (a.overlaps(opinion) || words.clauseAt(a.start()) != clause) continue;
+            if (best == null || Math.abs(a.start() - opinion.start()) < Math.abs(best.start() - opinion.start())) best = a;
+        }
+        return best;
+    }
+
+    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, WordBoundaries words) {
+        List<Mention> out = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            Matcher m = patterns.get(i).matcher(text);
+            while (m.find()) {
+                if (m.end() == m.start() || !words.isStart(m.start())) continue;
+                TermHit hit = new TermHit(new RuleTerm(node, RuleTerm.Role.TERM, m.group()), m.start(), m.end());
+                add(out, node, List.of(hit), "regex#" + i, 0.8, hit, new NodeHits(), words);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where two nodes claim overlapping evidence, the higher priority wins; where a node and one of its ancestors do,
+     * the more specific node wins (the ancestor is implied by its path anyway).
+     */
+    private static List<Mention> resolveConflicts(Taxonomy taxonomy, List<Mention> mentions) {
+        List<Mention> kept = new ArrayList<>();
+        for (Mention m : mentions) {
+            boolean beaten = false;
+            for (Mention o : mentions) {
+                if (o == m || o.node() == m.node() || !o.overlaps(m)) continue;
+                int pm = m.node().rules().priority();
+                int po = o.node().rules().priority();
+                if (po > pm || po == pm && taxonomy.pathIds(o.node().id()).contains(m.node().id())) {
+                    beaten = true;
+                    break;
+                }
+            }
+            if (!beaten) kept.add(m);
+        }
+        return kept;
+    }
+
+    private static List<Tag> merge(Taxonomy taxonomy, List<Mention> mentions, CleanText clean) {
+        Map<TaxonomyNode, List<Mention>> byNode = new LinkedHashMap<>();
+        for (Mention m : mentions) byNode.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
+        List<Tag> tags = new ArrayList<>(byNode.size());
+        byNode.forEach((node, ms) -> {
+            Set<Span> evidence = new LinkedHashSet<>();
+            double confidence = 0;
+            for (Mention m : ms) {
+                for (TermHit h : m.evidence()) evidence.add(clean.toRaw(h.start(), h.end()));
+                confidence = Math.max(confidence, m.confidence());
+            }
+            Mention first = ms.get(0);
+            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), confidence,
+                    evidence.stream().sorted(java.util.Comparator.comparingInt(Span::start)).toList(),
+                    "rule:" + node.id() + "#" + first.rule()));
+        });
+        return tags;
+    }
+
+    /** The most frequent polarity among a node's mentions; ties go to the earliest mention. */
+    private static Polarity dominant(List<Mention> ms) {
+        Map<Polarity, Integer> counts = new LinkedHashMap<>();
+        for (Mention m : ms) counts.merge(m.polarity(), 1, Integer::sum);
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** A node's hits sorted by rule role. */
+    private static final class NodeHits {
+        final List<TermHit> terms = new ArrayList<>();
+        final List<TermHit> aspects = new ArrayList<>();
+        final List<TermHit> opinions = new ArrayList<>();
+        final List<TermHit> excludes = new ArrayList<>();
+
+        void add(TermHit h) {
+            switch (h.term().role()) {
+                case TERM -> terms.add(h);
+                case ASPECT -> aspects.add(h);
+                case OPINION -> opinions.add(h);
+                case EXCLUDE -> excludes.add(h);
+            }
+        }
+    }
+}

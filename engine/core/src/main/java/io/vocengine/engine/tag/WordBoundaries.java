@@ -1,0 +1,67 @@
+package io.vocengine.engine.tag;
+
+import io.vocengine.engine.model.Token;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Word and clause structure of one cleaned text, computed once per item. Clauses end at punctuation and at contrast
+ * words (但是, 不过 ...), which bound where an aspect pairs with an opinion and how far a negation reaches.
+ * Per-item, not shared.
+ */
+final class WordBoundaries {
+    private static final Set<String> CONTRAST = Set.of("但是", "但", "不过", "可是", "然而", "只是", "就是", "却", "而是");
+
+    private final List<Token> tokens;
+    private final BitSet starts = new BitSet();
+    private final BitSet ends = new BitSet();
+    /** Token index that starts at each char offset; -1 elsewhere. */
+    private final int[] tokenAt;
+    /** Clause number of each token. */
+    private final int[] clauseOfToken;
+
+    WordBoundaries(String text, List<Token> tokens) {
+        this.tokens = tokens;
+        this.tokenAt = new int[text.length() + 1];
+        java.util.Arrays.fill(tokenAt, -1);
+        this.clauseOfToken = new int[tokens.size()];
+        int clause = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            starts.set(t.start());
+            ends.set(t.end());
+            tokenAt[t.start()] = i;
+            boolean boundary = t.isPunctuation() || CONTRAST.contains(t.text());
+            if (boundary) clause++;
+            clauseOfToken[i] = clause;
+            if (boundary) clause++;
+        }
+    }
+
+    boolean isStart(int offset) {
+        return starts.get(offset);
+    }
+
+    boolean isEnd(int offset) {
+        return ends.get(offset);
+    }
+
+    /** Index of the token starting at {@code offset}; the offset must be a word start. */
+    int tokenIndexAt(int offset) {
+        return tokenAt[offset];
+    }
+
+    int clauseAt(int offset) {
+        return clauseOfToken[tokenAt[offset]];
+    }
+
+    List<Token> tokens() {
+        return tokens;
+    }
+
+    int clauseOfToken(int tokenIndex) {
+        return clauseOfToken[tokenIndex];
+    }
+}
