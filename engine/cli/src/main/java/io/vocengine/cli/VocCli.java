@@ -1,6 +1,38 @@
 package io.vocengine.cli;
 
-public final class VocCli {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code voc} command line. */
+@Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
+        description = "Chinese voice-of-customer engine: clean, tag, index and search customer feedback.",
+        subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, SearchCommand.class,
+                EvalCommand.class, ServeCommand.class})
+public final class VocCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    static CommandLine commandLine() {
+        return new CommandLine(new VocCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("voc " + cmd.getCommandName() + ": " + message(e));
+                    if (Boolean.getBoolean("voc.debug")) e.printStackTrace(cmd.getErr());
+                    return e instanceof UserError u ? u.exitCode() : 1;
+                });
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.toString() : m;
     }
 }

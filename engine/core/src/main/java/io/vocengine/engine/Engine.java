@@ -56,12 +56,17 @@ public final class Engine {
     /** Index terms of arbitrary text (queries), through the same cleaning and segmentation as documents. */
     public List<SearchTerm> searchTerms(String text) {
         CleanText clean = cleaner.clean(text);
-        return SearchTerms.of(clean, segmenter.segment(clean.text()));
+        return SearchTerms.of(clean, segmenter.segment(clean.text()), segmenter);
     }
 
     /** The Lucene analyzer for queries against indexes this engine wrote. */
     public VocAnalyzer analyzer() {
         return analyzer;
+    }
+
+    /** The shared, read-only segmenter (the index uses it to split compounds). */
+    public Segmenter segmenter() {
+        return segmenter;
     }
 
     public List<String> taxonomyVersions() {

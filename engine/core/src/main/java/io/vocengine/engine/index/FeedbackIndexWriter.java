@@ -1,9 +1,11 @@
 package io.vocengine.engine.index;
 
+import io.vocengine.engine.Engine;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.segment.Segmenter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -53,20 +55,23 @@ public final class FeedbackIndexWriter implements Closeable {
     }
 
     private final IndexWriter writer;
+    private final Segmenter segmenter;
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
-    private FeedbackIndexWriter(IndexWriter writer) {
+    private FeedbackIndexWriter(IndexWriter writer, Segmenter segmenter) {
         this.writer = writer;
+        this.segmenter = segmenter;
     }
 
-    /** Opens (or creates) the index at {@code dir} for appending. */
-    public static FeedbackIndexWriter open(Path dir, Analyzer analyzer) throws IOException {
+    /** Opens (or creates) the index at {@code dir} for appending, with the engine's analyzer and segmenter. */
+    public static FeedbackIndexWriter open(Path dir, Engine engine) throws IOException {
+        Analyzer analyzer = engine.analyzer();
         Files.createDirectories(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(128);
         try {
-            return new FeedbackIndexWriter(new IndexWriter(FSDirectory.open(dir), config));
+            return new FeedbackIndexWriter(new IndexWriter(FSDirectory.open(dir), config), engine.segmenter());
         } catch (LockObtainFailedException e) {
             throw new IOException("the index at " + dir + " is locked: another voc process is writing it. "
                     + "Wait for it to finish, or remove " + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
@@ -88,12 +93,12 @@ public final class FeedbackIndexWriter implements Closeable {
         writer.close();
     }
 
-    private static Document toDocument(Analysis a) {
+    private Document toDocument(Analysis a) {
         Feedback f = a.feedback();
         Document d = new Document();
         d.add(new StringField(IndexSchema.ID, f.id(), Field.Store.YES));
         d.add(new StoredField(IndexSchema.TEXT, f.text()));
-        d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.of(a.clean(), a.tokens()),
+        d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.of(a.clean(), a.tokens(), segmenter),
                 f.text().length()), INDEXED_TEXT));
         keyword(d, IndexSchema.CHANNEL, IndexSchema.FACET_CHANNEL, f.channel().json());
         keyword(d, IndexSchema.SOURCE, null, f.source());

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,15 +154,13 @@ public final class FeedbackSearcher implements Closeable {
         return new SearchResult.Snippet(t.substring(0, end), 0, List.of());
     }
 
+    /** Top labels per dimension, in a fixed dimension order; dimensions no matching item has are left out. */
     private static Map<String, List<SearchResult.FacetCount>> facets(Facets counts) throws IOException {
+        Map<String, FacetResult> present = new LinkedHashMap<>();
+        for (FacetResult fr : counts.getAllDims(FACET_TOP)) present.put(fr.dim, fr);
         Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
         for (String dim : FACET_DIMS) {
-            FacetResult fr;
-            try {
-                fr = counts.getTopChildren(FACET_TOP, dim);
-            } catch (IllegalArgumentException notIndexedYet) {
-                continue; // a dimension no document has yet
-            }
+            FacetResult fr = present.get(dim);
             if (fr == null) continue;
             List<SearchResult.FacetCount> list = new ArrayList<>();
             for (LabelAndValue lv : fr.labelValues) list.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
@@ -193,6 +192,7 @@ public final class FeedbackSearcher implements Closeable {
             for (Passage p : passages) {
                 List<Span> matches = new ArrayList<>(p.getNumMatches());
                 for (int i = 0; i < p.getNumMatches(); i++) matches.add(new Span(p.getMatchStarts()[i], p.getMatchEnds()[i]));
+                matches.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
                 out.add(new SearchResult.Snippet(content.substring(p.getStartOffset(), p.getEndOffset()),
                         p.getStartOffset(), matches));
             }

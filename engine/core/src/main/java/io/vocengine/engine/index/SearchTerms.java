@@ -3,6 +3,7 @@ package io.vocengine.engine.index;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Span;
 import io.vocengine.engine.model.Token;
+import io.vocengine.engine.segment.Segmenter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,21 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
-    public static List<SearchTerm> of(CleanText clean, List<Token> tokens) {
+    /**
+     * Words are lower-cased; punctuation and symbol-only tokens are dropped; a compound word is followed by its
+     * dictionary sub-words at the same position (包装破损 also indexes 包装 and 破损), as IK's max-word mode does.
+     */
+    public static List<SearchTerm> of(CleanText clean, List<Token> tokens, Segmenter segmenter) {
         List<SearchTerm> terms = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             if (t.isPunctuation() || !hasLetterOrDigit(t.text())) continue;
             Span raw = clean.toRaw(t.start(), t.end());
-            terms.add(new SearchTerm(t.text().toLowerCase(Locale.ROOT), raw.start(), raw.end()));
+            String word = t.text().toLowerCase(Locale.ROOT);
+            terms.add(new SearchTerm(word, raw.start(), raw.end(), false));
+            for (int[] sub : segmenter.subwords(word)) {
+                Span subRaw = clean.toRaw(t.start() + sub[0], t.start() + sub[1]);
+                terms.add(new SearchTerm(word.substring(sub[0], sub[1]), subRaw.start(), subRaw.end(), true));
+            }
         }
         return terms;
     }

@@ -3,6 +3,7 @@ package io.vocengine.engine.index;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
 final class TermListTokenStream extends TokenStream {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+    private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
     private final List<SearchTerm> terms;
     private final int finalOffset;
     private int next;
@@ -29,6 +31,7 @@ final class TermListTokenStream extends TokenStream {
         SearchTerm t = terms.get(next++);
         termAtt.setEmpty().append(t.term());
         offsetAtt.setOffset(t.rawStart(), t.rawEnd());
+        posAtt.setPositionIncrement(t.stacked() ? 0 : 1);
         return true;
     }
 

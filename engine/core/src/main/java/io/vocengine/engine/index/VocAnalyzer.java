@@ -4,6 +4,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class VocAnalyzer extends Analyzer {
     private static final class WholeTextTokenizer extends Tokenizer {
         private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+        private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
         private final Function<String, List<SearchTerm>> analysis;
         private List<SearchTerm> terms;
         private int next;
@@ -54,6 +56,7 @@ public final class VocAnalyzer extends Analyzer {
             SearchTerm t = terms.get(next++);
             termAtt.setEmpty().append(t.term());
             offsetAtt.setOffset(correctOffset(t.rawStart()), correctOffset(t.rawEnd()));
+            posAtt.setPositionIncrement(t.stacked() ? 0 : 1);
             return true;
         }
 

@@ -24,7 +24,10 @@ import java.util.List;
  */
 public final class Segmenter {
     private static final String DOMAIN_WORD_NATURE = "nz 1024";
+    /** Longer tokens are not split into sub-words: the number of candidates grows with the square of the length. */
+    private static final int MAX_COMPOUND = 8;
     private final Segment segment;
+    private final DynamicCustomDictionary dictionary;
 
     public Segmenter(Collection<String> domainWords) {
         DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat,
@@ -32,11 +35,29 @@ public final class Segmenter {
         for (String w : domainWords) {
             if (w.length() > 1 && !CustomDictionary.DEFAULT.contains(w)) dictionary.insert(w, DOMAIN_WORD_NATURE);
         }
+        this.dictionary = dictionary;
         this.segment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
                 .enableOffset(true)
                 .enablePartOfSpeechTagging(true);
         segment("快递把手机盒子压扁了，屏幕还碎了。"); // the first call loads HanLP's models: pay it at start
+    }
+
+    /**
+     * Dictionary words of two or more characters inside a compound word (包装破损 → 包装, 破损), as offsets relative to
+     * the word. Used to index compounds so that a query for a part still finds them.
+     */
+    public List<int[]> subwords(String word) {
+        if (word.length() < 3 || word.length() > MAX_COMPOUND) return List.of();
+        List<int[]> out = new ArrayList<>();
+        for (int start = 0; start < word.length() - 1; start++) {
+            for (int end = start + 2; end <= word.length(); end++) {
+                if (end - start == word.length()) continue;
+                String sub = word.substring(start, end);
+                if (CoreDictionary.contains(sub) || dictionary.contains(sub)) out.add(new int[]{start, end});
+            }
+        }
+        return out;
     }
 
     /** Segments text; offsets are into {@code text}. White-space runs produce no token. */

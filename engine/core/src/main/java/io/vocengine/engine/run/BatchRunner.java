@@ -1,0 +1,143 @@
+package io.vocengine.engine.run;
+
+import io.vocengine.engine.ingest.IngestRecord;
+import io.vocengine.engine.ingest.RecordSource;
+import io.vocengine.engine.model.ErrorCode;
+import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.ItemError;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.StageException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs a {@link RecordSource} through a worker function on N threads and hands results to a {@link Sink} in input
+ * order:
+ * <pre>
+ *   reader thread ─▶ bounded queue of futures ─▶ N workers ─▶ caller thread: sink, in order
+ * </pre>
+ * The queue bounds how many items are in flight, so memory stays flat whatever the input size. A failing item never
+ * stops the run: it reaches {@link Sink#reject} with its raw record and a coded reason.
+ * One runner per run; not reusable.
+ */
+public final class BatchRunner {
+    /** What happens to each item on a worker thread (analyse, and maybe index). Must be thread-safe. */
+    @FunctionalInterface
+    public interface Worker {
+        Analysis process(IngestRecord.Parsed record) throws IOException;
+    }
+
+    /** Receives every record once, in input order, on the caller's thread. */
+    public interface Sink {
+        void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException;
+
+        void reject(IngestRecord record, ItemError error) throws IOException;
+    }
+
+    private sealed interface Slot permits Done, Failed, End {
+    }
+
+    private record Done(IngestRecord.Parsed record, Analysis analysis) implements Slot {
+    }
+
+    private record Failed(IngestRecord record, ItemError error) implements Slot {
+    }
+
+    private record End(IOException readError) implements Slot {
+    }
+
+    private final int threads;
+    private final int inFlight;
+
+    public BatchRunner(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.threads = threads;
+        this.inFlight = threads * 256;
+    }
+
+    public RunSummary run(RecordSource source, Worker worker, Sink sink, Progress progress) throws IOException {
+        long t0 = System.nanoTime();
+        BlockingQueue<CompletableFuture<Slot>> queue = new ArrayBlockingQueue<>(inFlight);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "voc-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread reader = Thread.ofPlatform().name("voc-reader").daemon().start(() -> read(source, worker, queue, pool));
+        long read = 0, ok = 0, failed = 0, chars = 0;
+        Map<ErrorCode, Long> failures = new EnumMap<>(ErrorCode.class);
+        Map<String, Long> flags = new HashMap<>();
+        try {
+            while (true) {
+                Slot slot = queue.take().join();
+                if (slot instanceof End end) {
+                    if (end.readError() != null) throw end.readError();
+                    break;
+                }
+                read++;
+                if (slot instanceof Done d) {
+                    ok++;
+                    chars += d.record().feedback().text().length();
+                    for (Flag f : d.analysis().flags()) flags.merge(f.code(), 1L, Long::sum);
+                    sink.accept(d.record(), d.analysis());
+                } else if (slot instanceof Failed f) {
+                    failed++;
+                    failures.merge(f.error().code(), 1L, Long::sum);
+                    sink.reject(f.record(), f.error());
+                }
+                if (progress != null) progress.update(read, source.bytesRead(), source.totalBytes());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("run interrupted", e);
+        } finally {
+            reader.interrupt();
+            pool.shutdownNow();
+        }
+        if (progress != null) progress.finish(read, source.bytesRead(), source.totalBytes());
+        return new RunSummary(read, ok, failed, failures, flags, chars, System.nanoTime() - t0);
+    }
+
+    private static void read(RecordSource source, Worker worker, BlockingQueue<CompletableFuture<Slot>> queue,
+                             ExecutorService pool) {
+        IOException readError = null;
+        try {
+            for (IngestRecord r; (r = source.next()) != null; ) {
+                queue.put(switch (r) {
+                    case IngestRecord.Parsed p -> CompletableFuture.supplyAsync(() -> work(worker, p), pool);
+                    case IngestRecord.Rejected x -> CompletableFuture.completedFuture(new Failed(x, x.error()));
+                });
+            }
+        } catch (IOException e) {
+            readError = e;
+        } catch (InterruptedException e) {
+            return; // the consumer gave up; nobody is waiting for the end marker
+        }
+        try {
+            queue.put(CompletableFuture.completedFuture(new End(readError)));
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Slot work(Worker worker, IngestRecord.Parsed p) {
+        try {
+            return new Done(p, worker.process(p));
+        } catch (StageException e) {
+            return new Failed(p, e.error());
+        } catch (IOException | UncheckedIOException e) {
+            return new Failed(p, new ItemError(ErrorCode.INDEX_FAILED, "index", e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Failed(p, new ItemError(ErrorCode.STAGE_FAILED, "worker", e.toString()));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.vocengine.engine.clean;
+
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.Span;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CleanStageTest {
+    private final CleanStage cleaner = new CleanStage(CleanStage.defaultSteps(), 50);
+
+    private static List<String> codes(CleanText c) {
+        return c.flags().stream().map(Flag::code).toList();
+    }
+
+    @Test
+    void fullWidthAndWhitespaceAreNormalisedWithOffsetsIntoRaw() {
+        String raw = "　ｉＰｈｏｎｅ１５  包装\u3000\u3000破损！！\n\n好";
+        CleanText c = cleaner.clean(raw);
+        assertEquals("iPhone15 包装 破损!!\n好", c.text());
+        int i = c.text().indexOf("破损");
+        assertEquals("破损", c.toRaw(i, i + 2).of(raw));
+        assertEquals("ｉＰｈｏｎｅ１５", c.toRaw(0, 8).of(raw));
+        assertEquals(List.of("nfkc", "whitespace"), c.changedBy());
+    }
+
+    @Test
+    void emptyAndWhitespaceOnlyTextAreFlaggedNotFailed() {
+        assertEquals(List.of(Flag.EMPTY_TEXT), codes(cleaner.clean("")));
+        CleanText blank = cleaner.clean(" \t\u3000 ");
+        assertEquals("", blank.text());
+        assertEquals(List.of(Flag.EMPTY_TEXT), codes(blank));
+    }
+
+    @Test
+    void overLongTextIsTruncatedWithoutSplittingASurrogatePair() {
+        String raw = "好".repeat(49) + "😡" + "差".repeat(100);
+        CleanText c = cleaner.clean(raw);
+        assertEquals(49, c.text().length());
+        assertTrue(codes(c).contains(Flag.TRUNCATED));
+    }
+
+    @Test
+    void controlCharsAndUnpairedSurrogatesAreRemovedAndFlagged() {
+        String raw = "物流\u0000快\uD800递\u200B好\u0007";
+        CleanText c = cleaner.clean(raw);
+        assertEquals("物流快递好", c.text());
+        assertEquals(List.of(Flag.INVALID_CHARS), codes(c));
+        assertEquals("递", c.toRaw(3, 4).of(raw));
+    }
+
+    @Test
+    void emojiOnlyTextKeepsItsSurrogatePairsTogether() {
+        String raw = "😡😡👍";
+        CleanText c = cleaner.clean(raw);
+        assertEquals(raw, c.text());
+        assertEquals(new Span(4, 6), c.toRaw(4, 6));
+    }
+
+    /** Property: on random text the map is total, monotone and each clean unit's raw span is non-empty. */
+    @Test
+    void offsetMapIsTotalAndMonotoneOnRandomInput() {
+        Random random = new Random(42);
+        String alphabet = "好差包装破损　 \t\nＡＢＣ１２！！😡👍\u0000\uD800\u200Ba";
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String raw = sb.toString();
+            CleanText c = new CleanStage(CleanStage.defaultSteps(), 1000).clean(raw);
+            int prevStart = 0, prevEnd = 0;
+            for (int i = 0; i < c.text().length(); i++) {
+                Span s = c.toRaw(i, i + 1);
+                assertTrue(s.start() >= prevStart && s.end() >= prevEnd, () -> "not monotone on " + raw);
+                assertTrue(s.end() <= raw.length() && s.length() > 0, () -> "bad span on " + raw);
+                prevStart = s.start();
+                prevEnd = s.end();
+            }
+        }
+    }
+}
