@@ -36,7 +36,7 @@ public final class Engine {
         this.pipeline = Pipeline.builder()
                 .add(cleaner)
                 .add(new SegmentStage(segmenter))
-                .add(new RuleTagger(config.taxonomies()))
+                .add(new RuleTagger(config.taxonomies(), segmenter))
                 .build();
         this.taxonomyVersions = config.taxonomies().stream().map(Taxonomy::version).toList();
         this.analyzer = new VocAnalyzer(this::searchTerms);

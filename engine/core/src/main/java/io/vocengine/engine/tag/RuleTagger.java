@@ -8,11 +8,13 @@ import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Key;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.pipeline.Stage;
+import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.taxonomy.Polarity;
 import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyNode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +39,11 @@ import java.util.regex.Pattern;
 public final class RuleTagger implements Stage<Tagging> {
     private final Map<String, CompiledTaxonomy> taxonomies = new LinkedHashMap<>();
     private final PolarityLexicon lexicon = PolarityLexicon.shipped();
+    private final Segmenter segmenter;
 
-    public RuleTagger(List<Taxonomy> taxonomies) {
+    /** @param segmenter the pipeline's segmenter, built with {@link #domainWords} so that rule words stay whole */
+    public RuleTagger(List<Taxonomy> taxonomies, Segmenter segmenter) {
+        this.segmenter = segmenter;
         for (Taxonomy t : taxonomies) {
             if (this.taxonomies.put(t.id(), new CompiledTaxonomy(t)) != null) {
                 throw new IllegalArgumentException("two taxonomies share the id '" + t.id() + "'");
@@ -71,7 +76,7 @@ public final class RuleTagger implements Stage<Tagging> {
     @Override
     public Tagging process(Analysis item) {
         CleanText clean = item.clean();
-        WordBoundaries words = new WordBoundaries(clean.text(), item.tokens());
+        WordBoundaries words = new WordBoundaries(clean.text(), item.tokens(), segmenter);
         List<Tag> tags = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         for (CompiledTaxonomy c : route(item.feedback())) {
@@ -189,11 +194,27 @@ public final class RuleTagger implements Stage<Tagging> {
                 confidence = Math.max(confidence, m.confidence());
             }
             Mention first = ms.get(0);
-            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), confidence,
-                    evidence.stream().sorted(java.util.Comparator.comparingInt(Span::start)).toList(),
+            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), confidence, outermost(evidence),
                     "rule:" + node.id() + "#" + first.rule()));
         });
         return tags;
+    }
+
+    /** Evidence spans in text order, without those inside another (盒子 and 压扁 inside the term 盒子压扁). */
+    private static List<Span> outermost(Set<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            boolean inside = false;
+            for (Span o : spans) {
+                if (!o.equals(s) && o.start() <= s.start() && s.end() <= o.end()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) out.add(s);
+        }
+        out.sort(Comparator.comparingInt(Span::start));
+        return out;
     }
 
     /** The most frequent polarity among a node's mentions; ties go to the earliest mention. */

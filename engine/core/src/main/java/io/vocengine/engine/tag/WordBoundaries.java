@@ -1,15 +1,18 @@
 package io.vocengine.engine.tag;
 
 import io.vocengine.engine.model.Token;
+import io.vocengine.engine.segment.Segmenter;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Word and clause structure of one cleaned text, computed once per item. Clauses end at punctuation and at contrast
- * words (但是, 不过 ...), which bound where an aspect pairs with an opinion and how far a negation reaches.
- * Per-item, not shared.
+ * Word and clause structure of one cleaned text, computed once per item. Word boundaries are the tokens' plus those
+ * of dictionary sub-words inside compounds (屏幕显示 → 屏幕, 显示), the same split the index uses. Clauses end at
+ * punctuation and at contrast words (但是, 不过 ...), which bound where an aspect pairs with an opinion and how far a
+ * negation reaches. Per-item, not shared.
  */
 final class WordBoundaries {
     private static final Set<String> CONTRAST = Set.of("但是", "但", "不过", "可是", "然而", "只是", "就是", "却", "而是");
@@ -22,10 +25,10 @@ final class WordBoundaries {
     /** Clause number of each token. */
     private final int[] clauseOfToken;
 
-    WordBoundaries(String text, List<Token> tokens) {
+    WordBoundaries(String text, List<Token> tokens, Segmenter segmenter) {
         this.tokens = tokens;
         this.tokenAt = new int[text.length() + 1];
-        java.util.Arrays.fill(tokenAt, -1);
+        Arrays.fill(tokenAt, -1);
         this.clauseOfToken = new int[tokens.size()];
         int clause = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -33,6 +36,11 @@ final class WordBoundaries {
             starts.set(t.start());
             ends.set(t.end());
             tokenAt[t.start()] = i;
+            for (int[] sub : segmenter.subwords(t.text())) {
+                starts.set(t.start() + sub[0]);
+                ends.set(t.start() + sub[1]);
+                if (tokenAt[t.start() + sub[0]] < 0) tokenAt[t.start() + sub[0]] = i;
+            }
             boolean boundary = t.isPunctuation() || CONTRAST.contains(t.text());
             if (boundary) clause++;
             clauseOfToken[i] = clause;
@@ -48,7 +56,7 @@ final class WordBoundaries {
         return ends.get(offset);
     }
 
-    /** Index of the token starting at {@code offset}; the offset must be a word start. */
+    /** Index of the token that starts, or holds a sub-word starting, at {@code offset}; a word start. */
     int tokenIndexAt(int offset) {
         return tokenAt[offset];
     }
