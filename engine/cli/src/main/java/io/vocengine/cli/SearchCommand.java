@@ -1,5 +1,6 @@
 package io.vocengine.cli;
 
+import io.vocengine.engine.Engine;
 import io.vocengine.engine.index.FeedbackSearcher;
 import io.vocengine.engine.index.SearchRequest;
 import io.vocengine.engine.index.SearchResult;
@@ -38,8 +39,13 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < 1) throw new UserError("--limit must be at least 1");
+        Engine e = engine.engine();
+        for (String tag : tags) {
+            if (!e.knowsNode(tag)) throw new UserError("--tag " + tag + ": no such taxonomy node in "
+                    + e.taxonomyVersions() + " (ids look like ecommerce.logistics.packaging.damaged)");
+        }
         SearchResult result;
-        try (FeedbackSearcher searcher = FeedbackSearcher.open(engine.indexDir(), engine.engine().analyzer())) {
+        try (FeedbackSearcher searcher = FeedbackSearcher.open(engine.indexDir(), e.analyzer())) {
             result = searcher.search(new SearchRequest(String.join(" ", words), tags, channels, limit));
         }
         PrintStream out = System.out;

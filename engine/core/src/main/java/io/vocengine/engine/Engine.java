@@ -28,6 +28,7 @@ public final class Engine {
     private final CleanStage cleaner;
     private final Segmenter segmenter;
     private final List<String> taxonomyVersions;
+    private final List<Taxonomy> taxonomies;
     private final VocAnalyzer analyzer;
 
     private Engine(EngineConfig config) {
@@ -38,7 +39,8 @@ public final class Engine {
                 .add(new SegmentStage(segmenter))
                 .add(new RuleTagger(config.taxonomies(), segmenter))
                 .build();
-        this.taxonomyVersions = config.taxonomies().stream().map(Taxonomy::version).toList();
+        this.taxonomies = config.taxonomies();
+        this.taxonomyVersions = taxonomies.stream().map(Taxonomy::version).toList();
         this.analyzer = new VocAnalyzer(this::searchTerms);
     }
 
@@ -67,6 +69,11 @@ public final class Engine {
     /** The shared, read-only segmenter (the index uses it to split compounds). */
     public Segmenter segmenter() {
         return segmenter;
+    }
+
+    /** True when some loaded taxonomy has a node with this global id. */
+    public boolean knowsNode(String nodeId) {
+        return taxonomies.stream().anyMatch(t -> t.nodes().containsKey(nodeId));
     }
 
     public List<String> taxonomyVersions() {

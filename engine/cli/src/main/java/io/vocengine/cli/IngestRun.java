@@ -1,0 +1,62 @@
+package io.vocengine.cli;
+
+import io.vocengine.engine.Engine;
+import io.vocengine.engine.index.FeedbackIndexWriter;
+import io.vocengine.engine.ingest.DeadLetterWriter;
+import io.vocengine.engine.ingest.IngestOptions;
+import io.vocengine.engine.ingest.IngestRecord;
+import io.vocengine.engine.ingest.IngestSource;
+import io.vocengine.engine.ingest.Sources;
+import io.vocengine.engine.model.ItemError;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.run.BatchRunner;
+import io.vocengine.engine.run.Progress;
+import io.vocengine.engine.run.RunSummary;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** One file through the engine into the index, with dead letters and a summary: shared by ingest and demo. */
+final class IngestRun {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private IngestRun() {
+    }
+
+    /** Dead-letter file of a run: {@code <data>/deadletter/<command>-<timestamp>.jsonl}, created on first use. */
+    static Path deadLetterFile(Path dataDir, String command) {
+        return dataDir.resolve("deadletter").resolve(command + "-" + RUN_ID.format(LocalDateTime.now()) + ".jsonl");
+    }
+
+    static RunSummary run(Engine engine, Path file, IngestOptions options, Path dataDir, int threads, PrintStream err)
+            throws IOException {
+        try (DeadLetterWriter dead = new DeadLetterWriter(deadLetterFile(dataDir, "ingest"));
+             IngestSource source = Sources.open(file, options, dead.overflowSink());
+             FeedbackIndexWriter index = FeedbackIndexWriter.open(dataDir.resolve("index"), engine)) {
+            err.printf("reading %s as %s, %s%n", source.name(), source.format(), source.encoding().how());
+            RunSummary summary = new BatchRunner(threads).run(source, r -> {
+                Analysis a = engine.analyse(r.feedback());
+                index.add(a);
+                return a;
+            }, new BatchRunner.Sink() {
+                @Override
+                public void accept(IngestRecord.Parsed record, Analysis analysis) {
+                }
+
+                @Override
+                public void reject(IngestRecord record, ItemError error) throws IOException {
+                    dead.write(record, error);
+                }
+            }, Progress.stderr("ingest"));
+            index.commit();
+            err.print(summary.format());
+            if (source.recordsRead() == 0) err.println("note: " + source.name() + " is empty; nothing was indexed");
+            if (dead.written() > 0) err.println("dead letters (reason + raw record): " + dead.file());
+            err.println("index: " + dataDir.resolve("index"));
+            return summary;
+        }
+    }
+}
