@@ -1,0 +1,185 @@
+package io.vocengine.engine.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vocengine.engine.model.ErrorCode;
+import io.vocengine.engine.model.ItemError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * JSON Lines: one JSON object per line (see {@link FeedbackJson} for its members). Blank lines are skipped; line
+ * numbers are 1-based and count them.
+ * <ul>
+ * <li>A line with bytes invalid in the charset: ENCODING_ERROR, {@code raw} null, {@code rawBytes} the line.</li>
+ * <li>A line that is not JSON: MALFORMED_JSON with Jackson's message and column, {@code raw} the line.</li>
+ * <li>A line longer than {@link IngestOptions#maxRecordBytes()}: RECORD_TOO_LARGE; it is never held in memory, its
+ * bytes go to the {@link OverflowSink} and the message says where.</li>
+ * </ul>
+ * Inputs in UTF-16 are re-encoded to UTF-8 before lines are split ({@link Utf8Transcoder}). Not thread-safe.
+ */
+public final class JsonLinesSource implements IngestSource {
+    private static final String STAGE = "json";
+    // Strings as long as a record may be; exact decimals, so metadata keeps 19.90 as written; no silent last-wins on
+    // duplicate keys or on anything after the object.
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final String name;
+    private final InputEncoding encoding;
+    private final CountingInputStream counted;
+    private final long totalBytes;
+    private final long maxRecordBytes;
+    private final ByteLineReader lines;
+    private final CharsetDecoder decoder;
+    private int badByte; // where the last failed decode() stopped
+    private long records;
+
+    /**
+     * @param in positioned after any byte-order mark, counting from the start of the input; closed by {@link #close()}
+     */
+    JsonLinesSource(String name, CountingInputStream in, long totalBytes, InputEncoding encoding,
+                    IngestOptions options, OverflowSink overflow) {
+        this.name = name;
+        this.encoding = encoding;
+        this.counted = in;
+        this.totalBytes = totalBytes;
+        this.maxRecordBytes = options.maxRecordBytes();
+        boolean transcode = Utf8Transcoder.needed(encoding.charset());
+        InputStream bytes = transcode ? new Utf8Transcoder(in, encoding.charset(), name) : in;
+        Charset lineCharset = transcode ? StandardCharsets.UTF_8 : encoding.charset();
+        this.lines = new ByteLineReader(bytes, name, maxRecordBytes, overflow);
+        this.decoder = lineCharset.newDecoder();
+    }
+
+    @Override
+    public IngestRecord next() throws IOException {
+        ByteLineReader.Line line;
+        String text;
+        do {
+            line = lines.next();
+            if (line == null) return null;
+            if (line.tooLarge()) return counted(tooLarge(line));
+            text = decode(line);
+            if (text == null) return counted(undecodable(line));
+        } while (text.isBlank());
+        return counted(parse(line.number(), text));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public IngestOptions.Format format() {
+        return IngestOptions.Format.JSONL;
+    }
+
+    @Override
+    public InputEncoding encoding() {
+        return encoding;
+    }
+
+    @Override
+    public long recordsRead() {
+        return records;
+    }
+
+    /** Bytes pulled from the input; runs ahead of the records returned by at most the read buffers. */
+    @Override
+    public long bytesRead() {
+        return counted.count();
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    private IngestRecord counted(IngestRecord record) {
+        records++;
+        return record;
+    }
+
+    private IngestRecord parse(long number, String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String column = at == null || at.getColumnNr() < 0 ? "" : " (column " + at.getColumnNr() + ")";
+            return rejected(number, text, null, ErrorCode.MALFORMED_JSON, "not valid JSON: "
+                    + e.getOriginalMessage() + column);
+        }
+        try {
+            return new IngestRecord.Parsed(name, number, text, FeedbackJson.toFeedback(node, name, number));
+        } catch (InvalidRecordException e) {
+            return rejected(number, text, null, e.code(), e.getMessage());
+        }
+    }
+
+    /** Strict decoding; null, with {@link #badByte} set, when the line has a byte sequence invalid in the charset. */
+    private String decode(ByteLineReader.Line line) {
+        byte[] bytes = line.bytes();
+        decoder.reset();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()));
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (!r.isError()) return out.flip().toString();
+        badByte = in.position();
+        return null;
+    }
+
+    private IngestRecord undecodable(ByteLineReader.Line line) {
+        byte[] bytes = line.bytes();
+        int at = badByte;
+        String shown = HexFormat.ofDelimiter(" ").withUpperCase()
+                .formatHex(bytes, at, Math.min(bytes.length, at + 4));
+        long fileOffset = encoding.bomBytes() + line.offset() + at;
+        return rejected(line.number(), null, bytes, ErrorCode.ENCODING_ERROR, "bytes that are not valid "
+                + decoder.charset().name() + " at byte " + at + " of the line (offset " + fileOffset + " in the file): "
+                + shown + "; the input is read as " + encoding.charset().name() + " (" + encoding.how()
+                + "); if that is wrong for the whole file, pass --encoding");
+    }
+
+    private IngestRecord tooLarge(ByteLineReader.Line line) {
+        String kept = line.keptAt() == null ? "its bytes were not kept (no dead-letter file)"
+                : "its bytes were kept in " + line.keptAt();
+        return rejected(line.number(), null, null, ErrorCode.RECORD_TOO_LARGE, line.length()
+                + " bytes, over the limit of " + maxRecordBytes + " bytes (--max-record-bytes); " + kept);
+    }
+
+    private IngestRecord rejected(long number, String raw, byte[] rawBytes, ErrorCode code, String problem) {
+        return new IngestRecord.Rejected(name, number, raw, rawBytes,
+                new ItemError(code, STAGE, name + " line " + number + ": " + problem));
+    }
+}
