@@ -1,12 +1,14 @@
 package io.vocengine.cli;
 
+import io.vocengine.engine.ingest.IngestException;
+import io.vocengine.taxonomy.TaxonomyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code voc} command line. */
 @Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
         description = "Chinese voice-of-customer engine: clean, tag, index and search customer feedback.",
-        subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, SearchCommand.class,
+        subcommands = {IngestCommand.class, TagCommand.class, SearchCommand.class,
                 EvalCommand.class, ServeCommand.class})
 public final class VocCli implements Runnable {
     @CommandLine.Spec
@@ -27,7 +29,8 @@ public final class VocCli implements Runnable {
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("voc " + cmd.getCommandName() + ": " + message(e));
                     if (Boolean.getBoolean("voc.debug")) e.printStackTrace(cmd.getErr());
-                    return e instanceof UserError u ? u.exitCode() : 1;
+                    if (e instanceof UserError u) return u.exitCode();
+                    return e instanceof IngestException || e instanceof TaxonomyException ? 2 : 1;
                 });
     }
 

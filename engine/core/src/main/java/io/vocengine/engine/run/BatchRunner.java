@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a {@link RecordSource} through a worker function on N threads and hands results to a {@link Sink} in input
@@ -72,7 +73,10 @@ public final class BatchRunner {
             t.setDaemon(true);
             return t;
         });
-        Thread reader = Thread.ofPlatform().name("voc-reader").daemon().start(() -> read(source, worker, queue, pool));
+        // Sources are single-threaded: the reader publishes its byte count for the progress line here.
+        AtomicLong bytesRead = new AtomicLong();
+        Thread reader = Thread.ofPlatform().name("voc-reader").daemon()
+                .start(() -> read(source, worker, queue, pool, bytesRead));
         long read = 0, ok = 0, failed = 0, chars = 0;
         Map<ErrorCode, Long> failures = new EnumMap<>(ErrorCode.class);
         Map<String, Long> flags = new HashMap<>();
@@ -94,7 +98,7 @@ public final class BatchRunner {
                     failures.merge(f.error().code(), 1L, Long::sum);
                     sink.reject(f.record(), f.error());
                 }
-                if (progress != null) progress.update(read, source.bytesRead(), source.totalBytes());
+                if (progress != null) progress.update(read, bytesRead.get(), source.totalBytes());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,15 +107,16 @@ public final class BatchRunner {
             reader.interrupt();
             pool.shutdownNow();
         }
-        if (progress != null) progress.finish(read, source.bytesRead(), source.totalBytes());
+        if (progress != null) progress.finish(read, bytesRead.get(), source.totalBytes());
         return new RunSummary(read, ok, failed, failures, flags, chars, System.nanoTime() - t0);
     }
 
     private static void read(RecordSource source, Worker worker, BlockingQueue<CompletableFuture<Slot>> queue,
-                             ExecutorService pool) {
+                             ExecutorService pool, AtomicLong bytesRead) {
         IOException readError = null;
         try {
             for (IngestRecord r; (r = source.next()) != null; ) {
+                bytesRead.set(source.bytesRead());
                 queue.put(switch (r) {
                     case IngestRecord.Parsed p -> CompletableFuture.supplyAsync(() -> work(worker, p), pool);
                     case IngestRecord.Rejected x -> CompletableFuture.completedFuture(new Failed(x, x.error()));

@@ -161,8 +161,9 @@ public final class RuleTagger implements Stage<Tagging> {
     }
 
     /**
-     * Where two nodes claim overlapping evidence, the higher priority wins; where a node and one of its ancestors do,
-     * the more specific node wins (the ancestor is implied by its path anyway).
+     * Where two nodes claim overlapping evidence, the higher priority wins; at equal priority a more specific node
+     * beats its ancestor (implied by the path anyway), and a stronger rule beats a weaker one (屏幕碎了 is 碎屏, not
+     * also a neutral mention of 显示效果).
      */
     private static List<Mention> resolveConflicts(Taxonomy taxonomy, List<Mention> mentions) {
         List<Mention> kept = new ArrayList<>();
@@ -172,7 +173,8 @@ public final class RuleTagger implements Stage<Tagging> {
                 if (o == m || o.node() == m.node() || !o.overlaps(m)) continue;
                 int pm = m.node().rules().priority();
                 int po = o.node().rules().priority();
-                if (po > pm || po == pm && taxonomy.pathIds(o.node().id()).contains(m.node().id())) {
+                if (po > pm || po == pm && (taxonomy.pathIds(o.node().id()).contains(m.node().id())
+                        || o.confidence() > m.confidence())) {
                     beaten = true;
                     break;
                 }

@@ -87,4 +87,9 @@ class RuleTaggerTest {
         assertTrue(a.tagging().taxonomies().get(0).matches("ecommerce@[0-9a-f]{12}"));
         assertEquals(List.of("ecommerce.price.expensive"), ids(a));
     }
+
+    @Test
+    void aSpecificProblemBeatsAWeakerMentionOfTheSameWords() {
+        assertEquals(List.of("phone.quality.screen.broken"), ids(analyse("phone", "屏幕还碎了")));
+    }
 }
