@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code voc} command line. */
 @Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
         description = "Chinese voice-of-customer engine: clean, tag, index and search customer feedback.",
-        subcommands = {IngestCommand.class, TagCommand.class, SearchCommand.class,
-                EvalCommand.class, ServeCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, SearchCommand.class,
+                EvalCommand.class, ServeCommand.class, BenchCommand.class})
 public final class VocCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -55,10 +55,10 @@ public final class Engine {
         return pipeline.process(feedback);
     }
 
-    /** Index terms of arbitrary text (queries), through the same cleaning and segmentation as documents. */
+    /** Query terms of arbitrary text, through the same cleaning and segmentation as documents. */
     public List<SearchTerm> searchTerms(String text) {
         CleanText clean = cleaner.clean(text);
-        return SearchTerms.of(clean, segmenter.segment(clean.text()), segmenter);
+        return SearchTerms.forQuery(clean, segmenter.segment(clean.text()), segmenter);
     }
 
     /** The Lucene analyzer for queries against indexes this engine wrote. */

