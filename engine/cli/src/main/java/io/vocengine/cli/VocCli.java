@@ -3,6 +3,9 @@ package io.vocengine.cli;
 import io.vocengine.engine.ingest.IngestException;
 import io.vocengine.taxonomy.TaxonomyException;
 import picocli.CommandLine;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code voc} command line. */
@@ -11,6 +14,12 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, SearchCommand.class,
                 EvalCommand.class, ServeCommand.class, BenchCommand.class})
 public final class VocCli implements Runnable {
+    /**
+     * Lucene logs advice about the Vector API at every start; it concerns vector search, which the engine does not
+     * use. Held in a field because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -20,6 +29,7 @@ public final class VocCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

@@ -154,19 +154,34 @@ public final class FeedbackSearcher implements Closeable {
         return new SearchResult.Snippet(t.substring(0, end), 0, List.of());
     }
 
-    /** Top labels per dimension, in a fixed dimension order; dimensions no matching item has are left out. */
-    private static Map<String, List<SearchResult.FacetCount>> facets(Facets counts) throws IOException {
+    /**
+     * Top labels per dimension, in a fixed dimension order; dimensions no matching item has are left out. The tag
+     * dimension is hierarchical: "tag" counts per taxonomy, "tag/&lt;taxonomy&gt;" per top-level node under it.
+     */
+    private static Map<String, List<SearchResult.FacetCount>> facets(Facets facets) throws IOException {
         Map<String, FacetResult> present = new LinkedHashMap<>();
-        for (FacetResult fr : counts.getAllDims(FACET_TOP)) present.put(fr.dim, fr);
+        for (FacetResult fr : facets.getAllDims(FACET_TOP)) present.put(fr.dim, fr);
         Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
         for (String dim : FACET_DIMS) {
             FacetResult fr = present.get(dim);
             if (fr == null) continue;
-            List<SearchResult.FacetCount> list = new ArrayList<>();
-            for (LabelAndValue lv : fr.labelValues) list.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
-            out.put(dim.substring("facet_".length()), list);
+            String name = dim.substring("facet_".length());
+            out.put(name, counts(fr));
+            if (dim.equals(IndexSchema.FACET_TAG)) {
+                for (LabelAndValue taxonomy : fr.labelValues) {
+                    out.put(name + "/" + taxonomy.label, counts(facets.getTopChildren(FACET_TOP, dim, taxonomy.label)));
+                }
+            }
         }
         return out;
+    }
+
+    private static List<SearchResult.FacetCount> counts(FacetResult fr) {
+        List<SearchResult.FacetCount> list = new ArrayList<>();
+        if (fr != null) {
+            for (LabelAndValue lv : fr.labelValues) list.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+        }
+        return list;
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * @param totalHits how many items match (exact up to Lucene's counting threshold)
- * @param facets    per dimension (tag, channel, polarity, month, product, region, flag): top labels with counts
- *                  over all matching items, not just the returned hits
+ * @param facets    per dimension (tag, tag/&lt;taxonomy&gt;, polarity, channel, month, product, region, flag): top labels
+ *                  with counts over all matching items, not just the returned hits
  */
 public record SearchResult(long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets, double tookMillis) {
 

@@ -55,6 +55,9 @@ class FeedbackIndexTest {
             assertEquals(2, complaints.totalHits());
             assertTrue(complaints.facets().get("channel").contains(new SearchResult.FacetCount("complaint", 2)));
             assertTrue(complaints.facets().get("tag").stream().anyMatch(c -> c.label().equals("ecommerce")));
+            assertTrue(complaints.facets().get("tag/ecommerce").containsAll(List.of(
+                    new SearchResult.FacetCount("物流", 1), new SearchResult.FacetCount("客服", 1))),
+                    complaints.facets().toString());
         }
     }
 
