@@ -2,6 +2,8 @@ package io.vocengine.engine.ingest;
 
 import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.testdata.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CsvSourceTest {
     @TempDir
@@ -172,9 +173,9 @@ class CsvSourceTest {
     }
 
     @Test
+    @Tag(SharedData.TAG)
     void asapSampleReadsCleanly() throws IOException {
-        Path asap = Path.of("../../../shared/data/asap-sample/dev_sample.csv");
-        assumeTrue(Files.exists(asap), "public data not present: " + asap.toAbsolutePath());
+        Path asap = SharedData.require("asap-sample/dev_sample.csv");
         List<IngestRecord> records = readAll(asap, IngestOptions.defaults());
         assertEquals(100, records.size());
         for (IngestRecord r : records) {
