@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** How to read an input file: format, encoding, CSV column mapping. */
@@ -23,14 +24,21 @@ final class InputOptions {
             description = "CSV column for a field, e.g. --map text=review,id=row_id.")
     Map<String, String> columnMap = new LinkedHashMap<>();
 
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+            description = "Largest record read into memory; bigger ones are streamed to the dead-letter folder (default: 64 MiB).")
+    Long maxRecordBytes;
+
     IngestOptions options() {
         IngestOptions.Format f;
         try {
-            f = IngestOptions.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            f = IngestOptions.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UserError("--format " + format + ": expected auto, jsonl or csv");
         }
-        return IngestOptions.defaults().withFormat(f).withEncoding(charset()).withColumnMap(columnMap);
+        IngestOptions o = IngestOptions.defaults().withFormat(f).withEncoding(charset()).withColumnMap(columnMap);
+        if (maxRecordBytes == null) return o;
+        if (maxRecordBytes < 1024) throw new UserError("--max-record-bytes must be at least 1024, got " + maxRecordBytes);
+        return o.withMaxRecordBytes(maxRecordBytes);
     }
 
     private Charset charset() {
