@@ -10,14 +10,6 @@ public enum Polarity {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public Polarity flip() {
-        return switch (this) {
-            case POSITIVE -> NEGATIVE;
-            case NEGATIVE -> POSITIVE;
-            case NEUTRAL -> NEUTRAL;
-        };
-    }
-
     /** Parses "positive" / "negative" / "neutral" in any case; null for anything else. */
     public static Polarity parse(String s) {
         if (s == null) return null;

@@ -15,21 +15,14 @@ public final class Taxonomy {
     private final String name;
     private final String contentHash;
     private final Map<String, TaxonomyNode> nodes;
-    private final Map<String, List<String>> children;
 
     Taxonomy(String id, String name, String contentHash, List<TaxonomyNode> nodeList) {
         this.id = id;
         this.name = name;
         this.contentHash = contentHash;
         Map<String, TaxonomyNode> byId = new LinkedHashMap<>();
-        Map<String, List<String>> kids = new LinkedHashMap<>();
-        for (TaxonomyNode n : nodeList) {
-            byId.put(n.id(), n);
-            kids.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n.id());
-        }
-        kids.replaceAll((k, v) -> List.copyOf(v));
+        for (TaxonomyNode n : nodeList) byId.put(n.id(), n);
         this.nodes = Collections.unmodifiableMap(byId);
-        this.children = Collections.unmodifiableMap(kids);
     }
 
     public String id() {
@@ -60,31 +53,22 @@ public final class Taxonomy {
         return n;
     }
 
-    public List<String> childrenOf(String nodeId) {
-        return children.getOrDefault(nodeId, List.of());
-    }
-
-    public boolean isLeaf(String nodeId) {
-        return childrenOf(nodeId).isEmpty();
-    }
-
     /** Display names from the root down to the node: [物流, 包装, 破损]. */
     public List<String> pathNames(String nodeId) {
-        List<String> names = new ArrayList<>();
-        for (TaxonomyNode n = node(nodeId); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
-            names.add(n.name());
-        }
-        Collections.reverse(names);
-        return List.copyOf(names);
+        return path(nodeId).stream().map(TaxonomyNode::name).toList();
     }
 
     /** Ids from the root down to the node itself. */
     public List<String> pathIds(String nodeId) {
-        List<String> ids = new ArrayList<>();
+        return path(nodeId).stream().map(TaxonomyNode::id).toList();
+    }
+
+    private List<TaxonomyNode> path(String nodeId) {
+        List<TaxonomyNode> path = new ArrayList<>();
         for (TaxonomyNode n = node(nodeId); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
-            ids.add(n.id());
+            path.add(n);
         }
-        Collections.reverse(ids);
-        return List.copyOf(ids);
+        Collections.reverse(path);
+        return path;
     }
 }

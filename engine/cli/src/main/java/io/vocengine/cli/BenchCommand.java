@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double[] indexSecs = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            Path tmp = Files.createTempDirectory("voc-bench-index");
+            Path tmp = Files.createDirectories(engine.dataDir.resolve("bench")).resolve("index-" + r);
             try {
                 indexSecs[r] = indexAll(e, items, engine.threads(), tmp);
             } finally {
@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double indexAll(Engine e, List<Feedback> items, int threads, Path dir) throws Exception {
-        try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, e)) {
+        try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, e.analyzer(), e.segmenter(), true)) {
             long t = System.nanoTime();
             timeParallel(threads, items.size(), i -> w.add(e.analyse(items.get(i))));
             w.commit();

@@ -49,7 +49,9 @@ final class DemoCommand implements Callable<Integer> {
         err.println("planted effects for root-cause analysis: " + demoDir.resolve("effects.json"));
 
         Engine e = engine.engine();
-        IngestRun.run(e, demoDir.resolve(DemoDataGenerator.FEEDBACK_FILE), IngestOptions.defaults(), engine.dataDir, engine.threads(), err);
+        // The demo owns its index: rebuilt each run, so its counts describe exactly the data just generated.
+        IngestRun.run(e, demoDir.resolve(DemoDataGenerator.FEEDBACK_FILE), IngestOptions.defaults(), engine.dataDir,
+                engine.threads(), true, err);
 
         PrintStream out = System.out;
         SearchPrinter printer = new SearchPrinter(out, Boolean.getBoolean("voc.tty"));

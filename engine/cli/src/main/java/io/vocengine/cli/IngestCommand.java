@@ -23,7 +23,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSummary s = IngestRun.run(engine.engine(), file, input.options(), engine.dataDir, engine.threads(), System.err);
+        RunSummary s = IngestRun.run(engine.engine(), file, input.options(), engine.dataDir, engine.threads(), false,
+                System.err);
         return s.ok() == 0 && s.failed() > 0 ? 1 : 0;
     }
 }

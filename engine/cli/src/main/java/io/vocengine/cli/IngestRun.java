@@ -31,11 +31,13 @@ final class IngestRun {
         return dataDir.resolve("deadletter").resolve(command + "-" + RUN_ID.format(LocalDateTime.now()) + ".jsonl");
     }
 
-    static RunSummary run(Engine engine, Path file, IngestOptions options, Path dataDir, int threads, PrintStream err)
-            throws IOException {
+    /** @param fresh true to rebuild the index from this file alone (the demo), false to add to it */
+    static RunSummary run(Engine engine, Path file, IngestOptions options, Path dataDir, int threads, boolean fresh,
+                          PrintStream err) throws IOException {
         try (DeadLetterWriter dead = new DeadLetterWriter(deadLetterFile(dataDir, "ingest"));
              IngestSource source = Sources.open(file, options, dead.overflowSink());
-             FeedbackIndexWriter index = FeedbackIndexWriter.open(dataDir.resolve("index"), engine)) {
+             FeedbackIndexWriter index = FeedbackIndexWriter.open(dataDir.resolve("index"), engine.analyzer(),
+                     engine.segmenter(), fresh)) {
             err.printf("reading %s as %s, %s%n", source.name(), source.format(), source.encoding().how());
             RunSummary summary = new BatchRunner(threads).run(source, r -> {
                 Analysis a = engine.analyse(r.feedback());

@@ -4,6 +4,7 @@ import io.vocengine.engine.Engine;
 import io.vocengine.engine.index.FeedbackSearcher;
 import io.vocengine.engine.index.SearchRequest;
 import io.vocengine.engine.index.SearchResult;
+import io.vocengine.engine.model.Channel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,9 +45,15 @@ final class SearchCommand implements Callable<Integer> {
             if (!e.knowsNode(tag)) throw new UserError("--tag " + tag + ": no such taxonomy node in "
                     + e.taxonomyVersions() + " (ids look like ecommerce.logistics.packaging.damaged)");
         }
+        List<String> channelIds = new ArrayList<>();
+        for (String c : channels) {
+            Channel channel = Channel.parse(c);
+            if (channel == null) throw new UserError("--channel " + c + ": expected review, complaint, survey, chat, social or other");
+            channelIds.add(channel.json());
+        }
         SearchResult result;
         try (FeedbackSearcher searcher = FeedbackSearcher.open(engine.indexDir(), e.analyzer())) {
-            result = searcher.search(new SearchRequest(String.join(" ", words), tags, channels, limit));
+            result = searcher.search(new SearchRequest(String.join(" ", words), tags, channelIds, limit));
         }
         PrintStream out = System.out;
         if (json) out.println(Json.MAPPER.writeValueAsString(result));

@@ -29,7 +29,7 @@ final class SearchPrinter {
         for (SearchResult.Hit h : r.hits()) {
             String date = h.createdAtMillis() == null ? "" : DAY.format(Instant.ofEpochMilli(h.createdAtMillis()));
             out.printf("%2d. %s  [%s %s]  score %.2f%n", rank++, h.id(), h.channel(), date, h.score());
-            out.println("    " + mark(h.snippet()).replace('\n', ' '));
+            out.println("    " + mark(h.snippet()).replace('\n', ' ').replace('\r', ' '));
             if (!h.snippet().matches().isEmpty()) {
                 out.println("    matches at raw offsets " + h.snippet().matches().stream()
                         .map(s -> "[" + s.start() + "," + s.end() + ")").collect(Collectors.joining(" ")));

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.vocengine.engine.Engine;
 import io.vocengine.engine.ingest.FeedbackJson;
 import io.vocengine.engine.ingest.InvalidRecordException;
+import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.output.AnalysisJson;
 import io.vocengine.engine.pipeline.StageException;
 import picocli.CommandLine.Command;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +34,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /healthz} → status and taxonomy versions.</li>
  * </ul>
  * Errors are JSON: {@code {"error": {"code", "message"}}} with 400 (malformed JSON), 413 (body too large),
- * 422 (invalid field) or 405. One engine is shared by all request threads.
+ * 422 (invalid field of a single item) or 405; in a batch, a bad item gets an error object in its place and the
+ * others are tagged. One engine is shared by all request threads.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the tagging endpoint over HTTP: POST /v1/tag.")
 final class ServeCommand implements Callable<Integer> {
@@ -49,21 +53,24 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HttpServer server = start(engine.engine());
+        Engine e = engine.engine();
+        ExecutorService pool = Executors.newFixedThreadPool(engine.threads() * 2);
+        HttpServer server = start(e, pool);
         System.err.printf("voc serve: listening on http://%s:%d  (POST /v1/tag, GET /healthz)%n",
                 host, server.getAddress().getPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(1);
+            pool.shutdown();
             stopped.countDown();
         }));
         stopped.await();
         return 0;
     }
 
-    HttpServer start(Engine e) throws IOException {
+    /** Starts the server on {@code pool}; the caller stops both. */
+    HttpServer start(Engine e, ExecutorService pool) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        ExecutorService pool = Executors.newFixedThreadPool(engine.threads() * 2);
         server.setExecutor(pool);
         server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\",\"taxonomies\":"
                 + Json.MAPPER.writeValueAsString(e.taxonomyVersions()) + "}"));
@@ -101,30 +108,41 @@ final class ServeCommand implements Callable<Integer> {
                 respond(ex, 413, error("RECORD_TOO_LARGE", "at most " + MAX_BATCH + " items per request"));
                 return;
             }
-            try {
-                if (json.isObject()) {
-                    respond(ex, 200, tag(e, json, 1));
-                } else {
-                    StringBuilder sb = new StringBuilder("[");
-                    for (int i = 0; i < json.size(); i++) {
-                        if (i > 0) sb.append(',');
-                        sb.append(tag(e, json.get(i), i + 1));
-                    }
-                    respond(ex, 200, sb.append(']').toString());
+            String request = "request-" + UUID.randomUUID();
+            if (json.isObject()) {
+                try {
+                    respond(ex, 200, tag(e, json, request, 1));
+                } catch (InvalidRecordException invalid) {
+                    respond(ex, 422, error(invalid.code().name(), invalid.getMessage()));
                 }
-            } catch (InvalidRecordException invalid) {
-                respond(ex, 422, error(invalid.code().name(), invalid.getMessage()));
+                return;
             }
+            // A batch answers every item in place: one bad item must not cost the caller the other 999.
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < json.size(); i++) {
+                if (i > 0) sb.append(',');
+                JsonNode item = json.get(i);
+                try {
+                    sb.append(tag(e, item, request, i + 1));
+                } catch (InvalidRecordException invalid) {
+                    sb.append(AnalysisJson.error(item.path("id").isValueNode() ? item.path("id").asText() : null,
+                            request, i + 1, new ItemError(invalid.code(), "json", invalid.getMessage())));
+                }
+            }
+            respond(ex, 200, sb.append(']').toString());
         }
     }
 
-    /** One item's result; a failing stage yields the same error object {@code voc tag} writes. */
-    private static String tag(Engine e, JsonNode item, long index) throws InvalidRecordException {
-        var feedback = FeedbackJson.toFeedback(item, "request", index);
+    /**
+     * One item's result; a failing stage yields the same error object {@code voc tag} writes. Items without an id
+     * get {@code <request id>:<position>}, unique across requests.
+     */
+    private static String tag(Engine e, JsonNode item, String request, long position) throws InvalidRecordException {
+        Feedback feedback = FeedbackJson.toFeedback(item, request, position);
         try {
             return AnalysisJson.result(e.analyse(feedback));
         } catch (StageException failed) {
-            return AnalysisJson.error(feedback.id(), "request", index, failed.error());
+            return AnalysisJson.error(feedback.id(), request, position, failed.error());
         }
     }
 

@@ -41,7 +41,7 @@ class EndToEndTest {
     }
 
     private RunSummary ingest(Path file) throws IOException {
-        return IngestRun.run(engine, file, IngestOptions.defaults(), dir.resolve("data"), 2, err);
+        return IngestRun.run(engine, file, IngestOptions.defaults(), dir.resolve("data"), 2, false, err);
     }
 
     private List<JsonNode> deadLetters() throws IOException {

@@ -13,24 +13,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The real HTTP server on a free loopback port. */
 class ServeCommandTest {
     private static HttpServer server;
+    private static ExecutorService pool;
     private static final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         ServeCommand cmd = new ServeCommand();
         new CommandLine(cmd).parseArgs("--port", "0", "--threads", "2");
-        server = cmd.start(Engine.create(EngineConfig.defaults()));
+        pool = Executors.newFixedThreadPool(2);
+        server = cmd.start(Engine.create(EngineConfig.defaults()), pool);
     }
 
     @AfterAll
     static void stop() {
         server.stop(0);
+        pool.shutdown();
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
@@ -59,5 +64,23 @@ class ServeCommandTest {
         HttpResponse<String> invalid = post("{\"id\":\"1\",\"text\":\"好\",\"nps\":12}");
         assertEquals(422, invalid.statusCode());
         assertEquals("INVALID_FIELD", Json.MAPPER.readTree(invalid.body()).get("error").get("code").asText());
+    }
+
+    @Test
+    void aBadItemInABatchGetsAnErrorInItsPlaceAndTheRestAreTagged() throws Exception {
+        HttpResponse<String> r = post("[{\"id\":\"a\",\"text\":\"物流太慢了\"},{\"id\":\"b\",\"nps\":12},7]");
+        assertEquals(200, r.statusCode());
+        JsonNode arr = Json.MAPPER.readTree(r.body());
+        assertEquals("a", arr.get(0).get("id").asText());
+        assertEquals("INVALID_FIELD", arr.get(1).get("error").get("code").asText());
+        assertEquals("b", arr.get(1).get("id").asText());
+        assertEquals("MALFORMED_JSON", arr.get(2).get("error").get("code").asText());
+    }
+
+    @Test
+    void trailingGarbageIsMalformedAndLoneSurrogatesSurviveTheRoundTrip() throws Exception {
+        assertEquals(400, post("{\"id\":\"1\",\"text\":\"好\"} junk").statusCode());
+        HttpResponse<String> r = post("{\"id\":\"s\\ud800\",\"text\":\"盒子\\ud800压扁\"}");
+        assertEquals("s\ud800", Json.MAPPER.readTree(r.body()).get("id").asText());
     }
 }

@@ -66,7 +66,7 @@ public final class Engine {
         return analyzer;
     }
 
-    /** The shared, read-only segmenter (the index uses it to split compounds). */
+    /** The shared, read-only segmenter (the index writer uses it to split compounds). */
     public Segmenter segmenter() {
         return segmenter;
     }
@@ -80,7 +80,4 @@ public final class Engine {
         return taxonomyVersions;
     }
 
-    public Pipeline pipeline() {
-        return pipeline;
-    }
 }

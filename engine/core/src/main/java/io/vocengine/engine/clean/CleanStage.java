@@ -21,7 +21,7 @@ import java.util.Set;
 public final class CleanStage implements Stage<CleanText> {
     /** The steps switched on by default, in the order they must run. */
     public static List<CleaningStep> defaultSteps() {
-        return List.of(new InvalidCharsStep(), new NfkcStep(), new WhitespaceStep());
+        return List.of(new InvalidCharsStep(), new NfkcStep(), new CaseFoldStep(), new WhitespaceStep());
     }
 
     private final List<CleaningStep> steps;
@@ -61,7 +61,7 @@ public final class CleanStage implements Stage<CleanText> {
         if (raw.length() > maxChars) {
             int cut = Character.isHighSurrogate(raw.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
             text = raw.substring(0, cut);
-            flags.add(new Flag(Flag.TRUNCATED, "text has " + raw.length() + " characters; the first " + cut
+            flags.add(new Flag(Flag.TRUNCATED, "text has " + raw.length() + " UTF-16 units; the first " + cut
                     + " were analysed (raw text kept whole)"));
             changedBy.add("truncate");
         }
@@ -73,6 +73,15 @@ public final class CleanStage implements Stage<CleanText> {
             map = map.then(r.toInput());
             flags.addAll(r.flags());
             changedBy.add(step.name());
+        }
+        if (text.length() > maxChars) { // NFKC can expand (ﷺ is 18 characters): cap what later stages read
+            int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+            text = text.substring(0, cut);
+            map = map.prefix(cut);
+            if (flags.stream().noneMatch(f -> f.code().equals(Flag.TRUNCATED))) {
+                flags.add(new Flag(Flag.TRUNCATED, "the cleaned text has more than " + maxChars
+                        + " UTF-16 units; the first " + cut + " were analysed (raw text kept whole)"));
+            }
         }
         if (text.isEmpty()) {
             flags.add(new Flag(Flag.EMPTY_TEXT, raw.isEmpty() ? "the record has no text"

@@ -1,6 +1,5 @@
 package io.vocengine.engine.index;
 
-import io.vocengine.engine.Engine;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Tag;
@@ -18,10 +17,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -55,33 +58,54 @@ public final class FeedbackIndexWriter implements Closeable {
     }
 
     private final IndexWriter writer;
+    private final Directory directory;
     private final Segmenter segmenter;
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
-    private FeedbackIndexWriter(IndexWriter writer, Segmenter segmenter) {
+    private FeedbackIndexWriter(IndexWriter writer, Directory directory, Segmenter segmenter) {
         this.writer = writer;
+        this.directory = directory;
         this.segmenter = segmenter;
     }
 
-    /** Opens (or creates) the index at {@code dir} for appending, with the engine's analyzer and segmenter. */
-    public static FeedbackIndexWriter open(Path dir, Engine engine) throws IOException {
-        Analyzer analyzer = engine.analyzer();
+    /**
+     * Opens the index at {@code dir}, creating it when absent.
+     *
+     * @param analyzer  the engine's query analyzer (Lucene needs one even though documents arrive pre-analysed)
+     * @param segmenter the engine's segmenter, which splits compounds for the index
+     * @param fresh     true to replace whatever index is there, false to add to it
+     */
+    public static FeedbackIndexWriter open(Path dir, Analyzer analyzer, Segmenter segmenter, boolean fresh)
+            throws IOException {
         Files.createDirectories(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(128);
+        Directory directory = FSDirectory.open(dir);
         try {
-            return new FeedbackIndexWriter(new IndexWriter(FSDirectory.open(dir), config), engine.segmenter());
+            return new FeedbackIndexWriter(new IndexWriter(directory, config), directory, segmenter);
         } catch (LockObtainFailedException e) {
+            directory.close();
             throw new IOException("the index at " + dir + " is locked: another voc process is writing it. "
                     + "Wait for it to finish, or remove " + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
                     + " if no such process exists", e);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            directory.close();
+            throw IndexSchema.unreadable(dir, e);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
         }
     }
 
+    /** @throws IOException also for a document Lucene refuses, with Lucene's reason */
     public void add(Analysis a) throws IOException {
         Feedback f = a.feedback();
-        writer.updateDocument(new Term(IndexSchema.ID, f.id()), facets.build(toDocument(a)));
+        try {
+            writer.updateDocument(new Term(IndexSchema.ID, f.id()), facets.build(toDocument(a)));
+        } catch (IllegalArgumentException refused) {
+            throw new IOException("Lucene refused item " + f.id() + ": " + refused.getMessage(), refused);
+        }
     }
 
     public void commit() throws IOException {
@@ -90,7 +114,9 @@ public final class FeedbackIndexWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        try (directory) {
+            writer.close();
+        }
     }
 
     private Document toDocument(Analysis a) {

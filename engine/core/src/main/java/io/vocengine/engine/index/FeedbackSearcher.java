@@ -9,6 +9,9 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
@@ -18,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -25,6 +29,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 import java.io.Closeable;
@@ -51,31 +56,37 @@ public final class FeedbackSearcher implements Closeable {
     private static final int FACET_TOP = 10;
 
     private final DirectoryReader reader;
+    private final Directory directory;
     private final IndexSearcher searcher;
     private final VocAnalyzer analyzer;
     private final DefaultSortedSetDocValuesReaderState facetState;
 
-    private FeedbackSearcher(DirectoryReader reader, VocAnalyzer analyzer) throws IOException {
+    private FeedbackSearcher(DirectoryReader reader, Directory directory, VocAnalyzer analyzer) throws IOException {
         this.reader = reader;
+        this.directory = directory;
         this.searcher = new IndexSearcher(reader);
         this.analyzer = analyzer;
-        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+        try {
+            this.facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     public static FeedbackSearcher open(Path dir, VocAnalyzer analyzer) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first");
-        }
-        DirectoryReader reader;
+        if (!Files.isDirectory(dir)) throw IndexSchema.missing(dir, null);
+        Directory directory = FSDirectory.open(dir);
         try {
-            reader = DirectoryReader.open(FSDirectory.open(dir));
+            return new FeedbackSearcher(DirectoryReader.open(directory), directory, analyzer);
         } catch (IndexNotFoundException e) {
-            throw new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first", e);
-        }
-        try {
-            return new FeedbackSearcher(reader, analyzer);
+            directory.close();
+            throw IndexSchema.missing(dir, e);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            directory.close();
+            throw IndexSchema.unreadable(dir, e);
         } catch (IOException | RuntimeException e) {
-            reader.close();
+            directory.close();
             throw e;
         }
     }
@@ -100,7 +111,7 @@ public final class FeedbackSearcher implements Closeable {
             hits.add(new SearchResult.Hit(doc.get(IndexSchema.ID), sd.score, doc.get(IndexSchema.CHANNEL),
                     created == null ? null : created.numericValue().longValue(),
                     s.isEmpty() ? firstChars(doc.get(IndexSchema.TEXT)) : s.get(0),
-                    Arrays.asList(doc.getValues(IndexSchema.TAG_STORED))));
+                    Arrays.asList(doc.getValues(IndexSchema.TAG_STORED)), Arrays.asList(doc.getValues(IndexSchema.TAXONOMY))));
         }
         Map<String, List<SearchResult.FacetCount>> facets = facets(new SortedSetDocValuesFacetCounts(facetState,
                 r.facetsCollector()));
@@ -119,20 +130,20 @@ public final class FeedbackSearcher implements Closeable {
         return b.build();
     }
 
-    /** Lucene syntax when it parses; otherwise the same words taken literally, so a stray '!' is no error. */
+    /**
+     * Lucene syntax when it parses (OR, "phrase", -word); otherwise all the query's words, required, taken literally,
+     * so a stray quote or a lone AND is no error. Blank or {@code *} matches everything.
+     */
     private Query parse(String text) {
-        if (text.isBlank()) return new MatchAllDocsQuery();
+        if (text.isBlank() || text.strip().equals("*")) return new MatchAllDocsQuery();
         QueryParser parser = new QueryParser(IndexSchema.TEXT, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false);
         try {
             return parser.parse(text);
-        } catch (ParseException e) {
-            try {
-                return parser.parse(QueryParser.escape(text));
-            } catch (ParseException again) {
-                throw new IllegalArgumentException("cannot parse query '" + text + "': " + again.getMessage(), again);
-            }
+        } catch (ParseException | RuntimeException syntax) {
+            Query literal = parser.createBooleanQuery(IndexSchema.TEXT, text, BooleanClause.Occur.MUST);
+            return literal != null ? literal : new MatchNoDocsQuery("no searchable words in '" + text + "'");
         }
     }
 
@@ -186,7 +197,9 @@ public final class FeedbackSearcher implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try (directory) {
+            reader.close();
+        }
     }
 
     /** Exposes the highlighter's per-document objects, which carry raw offsets instead of marked-up strings. */

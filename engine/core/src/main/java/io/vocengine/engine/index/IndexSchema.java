@@ -2,6 +2,9 @@ package io.vocengine.engine.index;
 
 import org.apache.lucene.facet.FacetsConfig;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * Field names and facet configuration of the feedback index: the single definition both writer and searcher use.
  */
@@ -33,6 +36,18 @@ public final class IndexSchema {
     public static final String FACET_FLAG = "facet_flag";
 
     private IndexSchema() {
+    }
+
+    /** The advice for a missing index, shared by every command that reads one. */
+    static IOException missing(Path dir, Exception cause) {
+        return new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first", cause);
+    }
+
+    /** The advice for an index that cannot be read: corrupt, or written by an incompatible version. */
+    static IOException unreadable(Path dir, Exception cause) {
+        return new IOException("the index at " + dir + " cannot be read (" + cause.getMessage() + "). It is corrupt or "
+                + "from an incompatible version: delete the folder and run `voc ingest` or `voc demo` again; the "
+                + "source files are the record", cause);
     }
 
     /** A new, fully configured FacetsConfig; FacetsConfig is mutable, so each user builds its own. */

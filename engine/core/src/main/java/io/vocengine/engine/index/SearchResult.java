@@ -14,9 +14,11 @@ public record SearchResult(long totalHits, List<Hit> hits, Map<String, List<Face
 
     /**
      * @param snippet best passage of the raw text, with the matched words as raw-text offsets (UTF-16)
-     * @param tags    "nodeId|polarity|path" of each tag
+     * @param tags       "nodeId|polarity|path" of each tag
+     * @param taxonomies versions of the taxonomies that tagged the item when it was indexed
      */
-    public record Hit(String id, float score, String channel, Long createdAtMillis, Snippet snippet, List<String> tags) {
+    public record Hit(String id, float score, String channel, Long createdAtMillis, Snippet snippet, List<String> tags,
+                      List<String> taxonomies) {
     }
 
     /** A passage of the raw text starting at raw offset {@code start}; {@code matches} are raw offsets too. */

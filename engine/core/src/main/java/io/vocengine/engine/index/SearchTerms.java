@@ -8,54 +8,64 @@ import io.vocengine.engine.segment.Segmenter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The one place that turns analysed text into index terms. Documents (at index time) and queries (at search time)
- * both go through it, after the same cleaning and segmentation, so a query word always meets the indexed word
- * (the classic IK trap is a different chain on each side).
+ * The one place that turns analysed text into index terms, for documents and for queries. Both sides get their
+ * text from the same cleaning (which case-folds) and segmentation; the deliberate differences are stated below.
+ * <p>
+ * A compound that dictionary sub-words cover end to end is laid out as those sub-words at consecutive positions on
+ * both sides (包装破损 → 包装 破损), so 包装 finds 包装破损 and the phrase "包装破损" finds 包装破损 and 包装 破损 alike.
  */
 public final class SearchTerms {
-    private static final Comparator<int[]> BY_START = Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]);
+    /** Lucene refuses terms over 32 KB; a "word" this long is junk (keyboard mashing, base64), not a search term. */
+    static final int MAX_TERM_CHARS = 255;
+    private static final Comparator<int[]> LONGEST_FIRST =
+            Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> -p[1]);
 
     private SearchTerms() {
     }
 
     /**
-     * Index terms of a document. Words are lower-cased; punctuation and symbol-only tokens are dropped. Each word is
-     * followed, at the same position, by its dictionary sub-words (包装破损 also indexes 包装 and 破损, as IK's
-     * max-word mode does) and its single Han characters (碎了 also indexes 碎), so a query for part of a word finds
-     * it, while whole-word matches, which hit more terms, rank first.
+     * Index terms of a document: each word with, stacked at its position, its single Han characters (碎了 also
+     * indexes 碎) and its other dictionary sub-words, so a query for part of a word finds it while whole-word matches,
+     * which hit more terms, rank first. Punctuation and symbols are dropped.
      */
     public static List<SearchTerm> forIndex(CleanText clean, List<Token> tokens, Segmenter segmenter) {
         List<SearchTerm> terms = new ArrayList<>(tokens.size() * 2);
         for (Token t : tokens) {
-            if (t.isPunctuation()) continue;
-            String word = t.text().toLowerCase(Locale.ROOT);
-            add(terms, clean, t, word, 0, word.length(), false);
-            List<int[]> parts = new ArrayList<>(segmenter.subwords(word));
+            String word = t.text();
+            if (t.isPunctuation() || word.length() > MAX_TERM_CHARS) continue;
+            List<int[]> subwords = segmenter.subwords(word);
+            List<int[]> tiles = tiling(word, subwords);
+            add(terms, clean, t, 0, word.length(), 1);
+            List<int[]> parts = new ArrayList<>(subwords);
             if (word.length() > 1 && isHan(word)) {
                 for (int i = 0; i < word.length(); i++) parts.add(new int[]{i, i + 1});
             }
-            parts.sort(BY_START); // Lucene requires start offsets that never go backwards
-            for (int[] p : parts) add(terms, clean, t, word, p[0], p[1], true);
+            parts.sort(LONGEST_FIRST); // Lucene requires start offsets that never go backwards
+            int tile = 0;
+            for (int[] p : parts) {
+                // Each tile after the first opens the next position; every other part stacks on the current one.
+                boolean nextTile = tile + 1 < tiles.size() && p == tiles.get(tile + 1);
+                if (nextTile) tile++;
+                add(terms, clean, t, p[0], p[1], nextTile ? 1 : 0);
+            }
         }
         return terms;
     }
 
     /**
-     * Query terms: whole words, never single characters (包装 must not match every 包). A compound that dictionary
-     * sub-words cover end to end is asked as those sub-words in a row (包装破损 → 包装 破损), which matches documents
-     * with the compound (its parts are indexed) and with the words written apart.
+     * Query terms: whole words, or the tiling sub-words of a compound, never single characters of a longer word
+     * (包装 must not match every 包).
      */
     public static List<SearchTerm> forQuery(CleanText clean, List<Token> tokens, Segmenter segmenter) {
         List<SearchTerm> terms = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
-            if (t.isPunctuation()) continue;
-            String word = t.text().toLowerCase(Locale.ROOT);
+            String word = t.text();
+            if (t.isPunctuation() || word.length() > MAX_TERM_CHARS) continue;
             List<int[]> tiles = tiling(word, segmenter.subwords(word));
-            if (tiles.isEmpty()) add(terms, clean, t, word, 0, word.length(), false);
-            for (int[] p : tiles) add(terms, clean, t, word, p[0], p[1], false);
+            if (tiles.isEmpty()) add(terms, clean, t, 0, word.length(), 1);
+            for (int[] p : tiles) add(terms, clean, t, p[0], p[1], 1);
         }
         return terms;
     }
@@ -75,10 +85,9 @@ public final class SearchTerms {
         return tiles;
     }
 
-    private static void add(List<SearchTerm> terms, CleanText clean, Token t, String word, int from, int to,
-                            boolean stacked) {
+    private static void add(List<SearchTerm> terms, CleanText clean, Token t, int from, int to, int increment) {
         Span raw = clean.toRaw(t.start() + from, t.start() + to);
-        terms.add(new SearchTerm(word.substring(from, to), raw.start(), raw.end(), stacked));
+        terms.add(new SearchTerm(t.text().substring(from, to), raw.start(), raw.end(), increment));
     }
 
     /** All BMP Han ideographs: one char each, so single-char stacking never splits a surrogate pair. */

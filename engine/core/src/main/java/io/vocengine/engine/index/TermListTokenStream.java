@@ -1,10 +1,8 @@
 package io.vocengine.engine.index;
 
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -12,9 +10,7 @@ import java.util.List;
  * a second time. One instance per document; not thread-safe.
  */
 final class TermListTokenStream extends TokenStream {
-    private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-    private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
-    private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
+    private final TermAttributes attributes = new TermAttributes(this);
     private final List<SearchTerm> terms;
     private final int finalOffset;
     private int next;
@@ -28,21 +24,18 @@ final class TermListTokenStream extends TokenStream {
     public boolean incrementToken() {
         if (next >= terms.size()) return false;
         clearAttributes();
-        SearchTerm t = terms.get(next++);
-        termAtt.setEmpty().append(t.term());
-        offsetAtt.setOffset(t.rawStart(), t.rawEnd());
-        posAtt.setPositionIncrement(t.stacked() ? 0 : 1);
+        attributes.set(terms.get(next++), offset -> offset);
         return true;
     }
 
     @Override
-    public void end() throws java.io.IOException {
+    public void end() throws IOException {
         super.end();
-        offsetAtt.setOffset(finalOffset, finalOffset);
+        attributes.end(finalOffset);
     }
 
     @Override
-    public void reset() throws java.io.IOException {
+    public void reset() throws IOException {
         super.reset();
         next = 0;
     }

@@ -2,9 +2,6 @@ package io.vocengine.engine.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.util.List;
@@ -12,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Lucene analyzer for query text (and any text Lucene analyses itself): runs the engine's own cleaning and
- * segmentation via {@code analysis}, then {@link SearchTerms}. Thread-safe as Lucene analyzers are (per-thread
- * components); {@code analysis} must be thread-safe.
+ * segmentation via {@code analysis}, which ends in {@link SearchTerms#forQuery}. Thread-safe as Lucene analyzers are
+ * (per-thread components); {@code analysis} must be thread-safe.
  */
 public final class VocAnalyzer extends Analyzer {
     /** Queries are short; this bounds the memory one pathological query can take. */
@@ -30,9 +27,7 @@ public final class VocAnalyzer extends Analyzer {
     }
 
     private static final class WholeTextTokenizer extends Tokenizer {
-        private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-        private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
-        private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
+        private final TermAttributes attributes = new TermAttributes(this);
         private final Function<String, List<SearchTerm>> analysis;
         private List<SearchTerm> terms;
         private int next;
@@ -53,17 +48,14 @@ public final class VocAnalyzer extends Analyzer {
             }
             if (next >= terms.size()) return false;
             clearAttributes();
-            SearchTerm t = terms.get(next++);
-            termAtt.setEmpty().append(t.term());
-            offsetAtt.setOffset(correctOffset(t.rawStart()), correctOffset(t.rawEnd()));
-            posAtt.setPositionIncrement(t.stacked() ? 0 : 1);
+            attributes.set(terms.get(next++), this::correctOffset);
             return true;
         }
 
         @Override
         public void end() throws IOException {
             super.end();
-            offsetAtt.setOffset(correctOffset(length), correctOffset(length));
+            attributes.end(correctOffset(length));
         }
 
         @Override

@@ -6,9 +6,11 @@ import io.vocengine.engine.model.Channel;
 import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * Turns one JSON object into a {@link Feedback}. This is the input contract of the engine; CSV rows use it too, as an
@@ -78,9 +80,21 @@ public final class FeedbackJson {
         if (channel == null && !blank(channelLabel)) metadata.put(CHANNEL_RAW, channelLabel);
         fields.addMetadata(metadata);
 
-        return new Feedback(blank(id) ? input + ":" + line : id, text == null ? "" : text, channel,
+        String body = text == null ? "" : text;
+        return new Feedback(blank(id) ? syntheticId(input, line, body) : id, body, channel,
                 blank(source) ? input : source, createdAt, orNull(customerId), orNull(orderId), orNull(product),
                 orNull(store), orNull(region), rating, nps, metadata);
+    }
+
+    /**
+     * {@code <input>:<line>:<crc32 of the text>}: stable when the same file is ingested again (documents are replaced
+     * by id), but two files that share a name, such as a/reviews.jsonl and b/reviews.jsonl, do not overwrite each
+     * other's items.
+     */
+    private static String syntheticId(String input, long line, String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return input + ":" + line + ":" + String.format("%08x", crc.getValue());
     }
 
     private static boolean blank(String s) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One raw piece of customer feedback, exactly as received. Immutable; {@code text} is the customer's own text and is
  * never modified (cleaning produces a separate {@link CleanText} with an offset map back into it).
  *
- * @param id         caller's id; ingest synthesises {@code <file>:<line>} when absent
+ * @param id         caller's id; ingest synthesises {@code <file>:<line>:<crc32 of text>} when absent
  * @param text       raw text, never null (empty when the record had none)
  * @param source     system or file the record came from
  * @param createdAt  when the customer wrote it; null when unknown

@@ -33,10 +33,6 @@ public final class OffsetMap {
         return starts.length;
     }
 
-    public int sourceLength() {
-        return sourceLength;
-    }
-
     /** The source span of derived span [start, end). An empty span maps to the source position where it sits. */
     public Span toSource(int start, int end) {
         if (start < 0 || end > starts.length || end < start) {
@@ -47,6 +43,11 @@ public final class OffsetMap {
             return new Span(p, p);
         }
         return new Span(starts[start], ends[end - 1]);
+    }
+
+    /** The map of the first {@code n} units of the derived text. */
+    public OffsetMap prefix(int n) {
+        return new OffsetMap(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), sourceLength);
     }
 
     /** Composes maps: {@code this} maps B to A, {@code next} maps C to B; the result maps C to A. */
@@ -125,10 +126,6 @@ public final class OffsetMap {
 
         public int length() {
             return size;
-        }
-
-        public char lastChar() {
-            return text.charAt(size - 1);
         }
 
         public String text() {

@@ -1,11 +1,7 @@
 package io.vocengine.engine.model;
 
-/**
- * One word from the segmenter. Offsets are into the cleaned text; map them with {@link CleanText#toRaw(int, int)}.
- *
- * @param pos HanLP's dictionary part of speech for the word (n, v, a, ...); not context-tagged
- */
-public record Token(String text, int start, int end, String pos) {
+/** One word from the segmenter. Offsets are into the cleaned text; map them with {@link CleanText#toRaw(int, int)}. */
+public record Token(String text, int start, int end) {
     /** True when the token has no letter, digit or ideograph: punctuation, symbols, emoji. */
     public boolean isPunctuation() {
         for (int i = 0; i < text.length(); ) {

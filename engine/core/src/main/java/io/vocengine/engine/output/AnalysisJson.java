@@ -105,6 +105,28 @@ public final class AnalysisJson {
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory cannot fail", e);
         }
-        return out.toString();
+        return escapeLoneSurrogates(out.toString());
+    }
+
+    /**
+     * A raw text may hold a lone surrogate; UTF-8 cannot encode one and would print '?'. As a JSON escape (\ud800)
+     * it survives, so clients get back exactly the raw text they sent. Lone surrogates only occur inside strings.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder sb = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+            if (pair) {
+                if (sb != null) sb.append(c).append(json.charAt(i + 1));
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (sb == null) sb = new StringBuilder(json.length() + 16).append(json, 0, i);
+                sb.append(String.format("\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? json : sb.toString();
     }
 }

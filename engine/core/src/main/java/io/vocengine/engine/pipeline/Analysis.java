@@ -4,7 +4,7 @@ import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Token;
-import io.vocengine.engine.tag.Tagging;
+import io.vocengine.engine.model.Tagging;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +65,7 @@ public final class Analysis {
         return get(Keys.TAGS);
     }
 
-    /** Every flag raised by any stage. */
+    /** Every flag raised for the item; today only cleaning raises flags, later stages add theirs here. */
     public List<Flag> flags() {
         List<Flag> flags = new ArrayList<>();
         if (has(Keys.CLEAN)) flags.addAll(clean().flags());

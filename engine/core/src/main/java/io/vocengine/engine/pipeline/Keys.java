@@ -2,7 +2,7 @@ package io.vocengine.engine.pipeline;
 
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Token;
-import io.vocengine.engine.tag.Tagging;
+import io.vocengine.engine.model.Tagging;
 
 import java.util.List;
 

@@ -25,10 +25,6 @@ public final class Pipeline {
         return new Builder();
     }
 
-    public List<Stage<?>> stages() {
-        return stages;
-    }
-
     /**
      * Runs every stage on one item.
      *

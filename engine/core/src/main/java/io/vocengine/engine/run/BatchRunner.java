@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -104,8 +105,10 @@ public final class BatchRunner {
             Thread.currentThread().interrupt();
             throw new IOException("run interrupted", e);
         } finally {
+            // Stop and wait for the reader and the workers before the caller closes the source and the sink.
             reader.interrupt();
             pool.shutdownNow();
+            awaitQuietly(reader, pool);
         }
         if (progress != null) progress.finish(read, bytesRead.get(), source.totalBytes());
         return new RunSummary(read, ok, failed, failures, flags, chars, System.nanoTime() - t0);
@@ -126,10 +129,22 @@ public final class BatchRunner {
             readError = e;
         } catch (InterruptedException e) {
             return; // the consumer gave up; nobody is waiting for the end marker
+        } catch (RuntimeException | Error e) {
+            // Whatever broke the reader, the consumer must hear of it, or it would wait for the end marker forever.
+            readError = new IOException("reading the input failed: " + e, e);
         }
         try {
             queue.put(CompletableFuture.completedFuture(new End(readError)));
         } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(Thread reader, ExecutorService pool) {
+        try {
+            reader.join(10_000);
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

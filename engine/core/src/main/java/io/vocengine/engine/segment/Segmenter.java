@@ -36,8 +36,8 @@ public final class Segmenter {
             if (w.length() > 1 && !CustomDictionary.DEFAULT.contains(w)) dictionary.insert(w, DOMAIN_WORD_NATURE);
         }
         this.dictionary = dictionary;
-        // POS tagging would cost 3-4x the segmentation itself (measured 0.54 vs 1.79 M chars/s on the demo data),
-        // and HanLP's dictionary nature is enough for now. Name recognition stays: it keeps names whole.
+        // POS tagging would cost 3-4x the segmentation itself (measured 0.54 vs 1.79 M chars/s on the demo data)
+        // and no stage needs it yet. Name recognition stays: it keeps names whole.
         this.segment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
                 .enableOffset(true)
@@ -69,7 +69,7 @@ public final class Segmenter {
         List<Token> tokens = new ArrayList<>(terms.size());
         for (Term t : terms) {
             if (t.word.isBlank()) continue;
-            tokens.add(new Token(t.word, t.offset, t.offset + t.word.length(), t.nature == null ? "x" : t.nature.toString()));
+            tokens.add(new Token(t.word, t.offset, t.offset + t.word.length()));
         }
         return tokens;
     }

@@ -1,6 +1,7 @@
 package io.vocengine.engine.tag;
 
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import io.vocengine.engine.clean.CaseFoldStep;
 import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyNode;
 
@@ -30,7 +31,7 @@ final class CompiledTaxonomy {
             add(byText, n, RuleTerm.Role.OPINION, n.rules().opinions());
             add(byText, n, RuleTerm.Role.EXCLUDE, n.rules().exclude());
             if (!n.rules().regex().isEmpty()) {
-                regexes.put(n, n.rules().regex().stream().map(Pattern::compile).toList());
+                regexes.put(n, n.rules().regex().stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList());
             }
         }
         TreeMap<String, RuleTerm[]> entries = new TreeMap<>();
@@ -39,7 +40,10 @@ final class CompiledTaxonomy {
     }
 
     private static void add(Map<String, List<RuleTerm>> byText, TaxonomyNode n, RuleTerm.Role role, List<String> words) {
-        for (String w : words) byText.computeIfAbsent(w, k -> new ArrayList<>()).add(new RuleTerm(n, role, w));
+        for (String w : words) {
+            String folded = CaseFoldStep.fold(w); // texts are folded by cleaning; rule words must match them
+            byText.computeIfAbsent(folded, k -> new ArrayList<>()).add(new RuleTerm(n, role, folded));
+        }
     }
 
     Taxonomy taxonomy() {
@@ -59,7 +63,7 @@ final class CompiledTaxonomy {
             words.addAll(n.rules().opinions());
             words.addAll(n.rules().exclude());
         }
-        return words;
+        return words.stream().map(CaseFoldStep::fold).toList();
     }
 
     /** All rule strings in {@code text} that start and end on word boundaries. */

@@ -1,5 +1,6 @@
 package io.vocengine.engine.tag;
 
+import io.vocengine.engine.clean.CaseFoldStep;
 import io.vocengine.engine.model.Token;
 import io.vocengine.taxonomy.Polarity;
 
@@ -25,7 +26,16 @@ final class PolarityLexicon {
         this.signs = Map.copyOf(signs);
     }
 
+    /** The shipped lexicon, loaded once per JVM on first use. */
     static PolarityLexicon shipped() {
+        return Shipped.INSTANCE;
+    }
+
+    private static final class Shipped {
+        static final PolarityLexicon INSTANCE = load();
+    }
+
+    private static PolarityLexicon load() {
         try (InputStream in = PolarityLexicon.class.getResourceAsStream("polarity-lexicon.tsv")) {
             if (in == null) throw new IllegalStateException("polarity-lexicon.tsv missing from the engine jar");
             Map<String, Integer> signs = new HashMap<>();
@@ -38,7 +48,7 @@ final class PolarityLexicon {
                 if (f.length != 2 || !f[1].matches("[+-]1")) {
                     throw new IllegalStateException("polarity-lexicon.tsv line " + lineNo + ": expected 'word<TAB>+1|-1'");
                 }
-                signs.put(f[0].trim(), Integer.parseInt(f[1]));
+                signs.put(CaseFoldStep.fold(f[0].trim()), Integer.parseInt(f[1]));
             }
             return new PolarityLexicon(signs);
         } catch (IOException e) {
@@ -46,16 +56,22 @@ final class PolarityLexicon {
         }
     }
 
-    /** Polarity of a clause: the sum of its opinion words' signs, each flipped when negated. */
-    Polarity clausePolarity(WordBoundaries words, int clause) {
+    /**
+     * Polarity of every clause of an item, in one pass: the sum of each clause's opinion words' signs, each flipped
+     * when negated.
+     */
+    Polarity[] clausePolarities(WordBoundaries words) {
         List<Token> tokens = words.tokens();
-        int score = 0;
+        int[] score = new int[words.clauseCount()];
         for (int i = 0; i < tokens.size(); i++) {
-            if (words.clauseOfToken(i) != clause) continue;
             int sign = sign(tokens.get(i).text());
-            score += Negation.isNegated(words, i) ? -sign : sign;
+            if (sign != 0) score[words.clauseOfToken(i)] += Negation.isNegated(words, i) ? -sign : sign;
         }
-        return score > 0 ? Polarity.POSITIVE : score < 0 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+        Polarity[] out = new Polarity[score.length];
+        for (int c = 0; c < score.length; c++) {
+            out[c] = score[c] > 0 ? Polarity.POSITIVE : score[c] < 0 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
+        }
+        return out;
     }
 
     /** +1, −1 or 0; a word fused with its negator (不好, 没用) counts as the negated word. */

@@ -4,6 +4,7 @@ import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Span;
 import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.model.Tagging;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Key;
 import io.vocengine.engine.pipeline.Keys;
@@ -76,7 +77,8 @@ public final class RuleTagger implements Stage<Tagging> {
     @Override
     public Tagging process(Analysis item) {
         CleanText clean = item.clean();
-        WordBoundaries words = new WordBoundaries(clean.text(), item.tokens(), segmenter);
+        WordBoundaries boundaries = new WordBoundaries(clean.text(), item.tokens(), segmenter);
+        Context words = new Context(boundaries, lexicon.clausePolarities(boundaries));
         List<Tag> tags = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         for (CompiledTaxonomy c : route(item.feedback())) {
@@ -91,9 +93,9 @@ public final class RuleTagger implements Stage<Tagging> {
         return only != null ? List.of(only) : List.copyOf(taxonomies.values());
     }
 
-    private List<Tag> tag(CompiledTaxonomy c, CleanText clean, WordBoundaries words) {
+    private List<Tag> tag(CompiledTaxonomy c, CleanText clean, Context words) {
         Map<TaxonomyNode, NodeHits> byNode = new LinkedHashMap<>();
-        for (TermHit h : c.find(clean.text(), words)) {
+        for (TermHit h : c.find(clean.text(), words.boundaries())) {
             byNode.computeIfAbsent(h.term().node(), n -> new NodeHits()).add(h);
         }
         List<Mention> mentions = new ArrayList<>();
@@ -103,14 +105,14 @@ public final class RuleTagger implements Stage<Tagging> {
         return merge(c.taxonomy(), kept, clean);
     }
 
-    private List<Mention> mentionsOf(TaxonomyNode node, NodeHits hits, WordBoundaries words) {
+    private List<Mention> mentionsOf(TaxonomyNode node, NodeHits hits, Context words) {
         List<Mention> out = new ArrayList<>();
         for (TermHit t : hits.terms) {
             add(out, node, List.of(t), "term(" + t.term().text() + ")", 0.9, t, hits, words);
         }
         if (!node.rules().opinions().isEmpty()) {
             for (TermHit o : hits.opinions) {
-                TermHit a = nearestAspect(o, hits.aspects, words);
+                TermHit a = nearestAspect(o, hits.aspects, words.boundaries());
                 if (a == null) continue;
                 List<TermHit> ev = a.start() < o.start() ? List.of(a, o) : List.of(o, a);
                 add(out, node, ev, "pair(" + a.term().text() + "+" + o.term().text() + ")", 0.85, o, hits, words);
@@ -125,7 +127,8 @@ public final class RuleTagger implements Stage<Tagging> {
 
     /** Adds a mention unless an exclusion in its clause vetoes it or a negation cancels a fixed-polarity node. */
     private void add(List<Mention> out, TaxonomyNode node, List<TermHit> evidence, String rule, double confidence,
-                     TermHit anchor, NodeHits hits, WordBoundaries words) {
+                     TermHit anchor, NodeHits hits, Context context) {
+        WordBoundaries words = context.boundaries();
         int clause = words.clauseAt(anchor.start());
         for (TermHit x : hits.excludes) {
             if (words.clauseAt(x.start()) == clause) return;
@@ -133,7 +136,7 @@ public final class RuleTagger implements Stage<Tagging> {
         boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()));
         Polarity polarity = node.polarity();
         if (polarity != null && negated) return;
-        if (polarity == null) polarity = lexicon.clausePolarity(words, clause);
+        if (polarity == null) polarity = context.clausePolarity()[clause];
         out.add(new Mention(node, evidence, rule, confidence, polarity));
     }
 
@@ -147,12 +150,12 @@ public final class RuleTagger implements Stage<Tagging> {
         return best;
     }
 
-    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, WordBoundaries words) {
+    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, Context words) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             Matcher m = patterns.get(i).matcher(text);
             while (m.find()) {
-                if (m.end() == m.start() || !words.isStart(m.start())) continue;
+                if (m.end() == m.start() || !words.boundaries().isStart(m.start())) continue;
                 TermHit hit = new TermHit(new RuleTerm(node, RuleTerm.Role.TERM, m.group()), m.start(), m.end());
                 add(out, node, List.of(hit), "regex#" + i, 0.8, hit, new NodeHits(), words);
             }
@@ -171,10 +174,7 @@ public final class RuleTagger implements Stage<Tagging> {
             boolean beaten = false;
             for (Mention o : mentions) {
                 if (o == m || o.node() == m.node() || !o.overlaps(m)) continue;
-                int pm = m.node().rules().priority();
-                int po = o.node().rules().priority();
-                if (po > pm || po == pm && (taxonomy.pathIds(o.node().id()).contains(m.node().id())
-                        || o.confidence() > m.confidence())) {
+                if (beats(taxonomy, o, m)) {
                     beaten = true;
                     break;
                 }
@@ -184,20 +184,29 @@ public final class RuleTagger implements Stage<Tagging> {
         return kept;
     }
 
+    /** Whether mention {@code o} takes overlapping evidence from {@code m}; never true both ways. */
+    private static boolean beats(Taxonomy taxonomy, Mention o, Mention m) {
+        int po = o.node().rules().priority();
+        int pm = m.node().rules().priority();
+        if (po != pm) return po > pm;
+        if (taxonomy.pathIds(o.node().id()).contains(m.node().id())) return true;  // o is a descendant of m
+        if (taxonomy.pathIds(m.node().id()).contains(o.node().id())) return false; // o is an ancestor of m
+        return o.confidence() > m.confidence();
+    }
+
     private static List<Tag> merge(Taxonomy taxonomy, List<Mention> mentions, CleanText clean) {
         Map<TaxonomyNode, List<Mention>> byNode = new LinkedHashMap<>();
         for (Mention m : mentions) byNode.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
         List<Tag> tags = new ArrayList<>(byNode.size());
         byNode.forEach((node, ms) -> {
             Set<Span> evidence = new LinkedHashSet<>();
-            double confidence = 0;
+            Mention strongest = ms.get(0);
             for (Mention m : ms) {
                 for (TermHit h : m.evidence()) evidence.add(clean.toRaw(h.start(), h.end()));
-                confidence = Math.max(confidence, m.confidence());
+                if (m.confidence() > strongest.confidence()) strongest = m;
             }
-            Mention first = ms.get(0);
-            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), confidence, outermost(evidence),
-                    "rule:" + node.id() + "#" + first.rule()));
+            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), strongest.confidence(),
+                    outermost(evidence), "rule:" + node.id() + "#" + strongest.rule()));
         });
         return tags;
     }
@@ -224,6 +233,10 @@ public final class RuleTagger implements Stage<Tagging> {
         Map<Polarity, Integer> counts = new LinkedHashMap<>();
         for (Mention m : ms) counts.merge(m.polarity(), 1, Integer::sum);
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** Per-item structure shared by every rule: words, clauses and each clause's polarity. */
+    private record Context(WordBoundaries boundaries, Polarity[] clausePolarity) {
     }
 
     /** A node's hits sorted by rule role. */

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Word and clause structure of one cleaned text, computed once per item. Word boundaries are the tokens' plus those
  * of dictionary sub-words inside compounds (屏幕显示 → 屏幕, 显示), the same split the index uses. Clauses end at
- * punctuation and at contrast words (但是, 不过 ...), which bound where an aspect pairs with an opinion and how far a
- * negation reaches. Per-item, not shared.
+ * punctuation, emoji, line breaks and contrast words (但是, 不过 ...), which bound where an aspect pairs with an
+ * opinion and how far a negation reaches. Per-item, not shared.
  */
 final class WordBoundaries {
     private static final Set<String> CONTRAST = Set.of("但是", "但", "不过", "可是", "然而", "只是", "就是", "却", "而是");
@@ -33,6 +33,7 @@ final class WordBoundaries {
         int clause = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (i > 0 && text.substring(tokens.get(i - 1).end(), t.start()).indexOf('\n') >= 0) clause++;
             starts.set(t.start());
             ends.set(t.end());
             tokenAt[t.start()] = i;
@@ -71,5 +72,9 @@ final class WordBoundaries {
 
     int clauseOfToken(int tokenIndex) {
         return clauseOfToken[tokenIndex];
+    }
+
+    int clauseCount() {
+        return tokens.isEmpty() ? 0 : clauseOfToken[tokens.size() - 1] + 1;
     }
 }

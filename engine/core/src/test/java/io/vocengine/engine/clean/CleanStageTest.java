@@ -22,11 +22,11 @@ class CleanStageTest {
     void fullWidthAndWhitespaceAreNormalisedWithOffsetsIntoRaw() {
         String raw = "　ｉＰｈｏｎｅ１５  包装\u3000\u3000破损！！\n\n好";
         CleanText c = cleaner.clean(raw);
-        assertEquals("iPhone15 包装 破损!!\n好", c.text());
+        assertEquals("iphone15 包装 破损!!\n好", c.text());
         int i = c.text().indexOf("破损");
         assertEquals("破损", c.toRaw(i, i + 2).of(raw));
         assertEquals("ｉＰｈｏｎｅ１５", c.toRaw(0, 8).of(raw));
-        assertEquals(List.of("nfkc", "whitespace"), c.changedBy());
+        assertEquals(List.of("nfkc", "case-fold", "whitespace"), c.changedBy());
     }
 
     @Test
@@ -82,5 +82,13 @@ class CleanStageTest {
                 prevEnd = s.end();
             }
         }
+    }
+
+    @Test
+    void expansionByNfkcIsCappedToo() {
+        CleanText c = new CleanStage(CleanStage.defaultSteps(), 5).clean("ﷺ");
+        assertEquals(5, c.text().length());
+        assertTrue(codes(c).contains(Flag.TRUNCATED));
+        assertEquals(new Span(0, 1), c.toRaw(0, 5));
     }
 }

@@ -28,7 +28,7 @@ class FeedbackIndexTest {
     }
 
     private void index(Path dir, Feedback... items) throws IOException {
-        try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, engine)) {
+        try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, engine.analyzer(), engine.segmenter(), false)) {
             for (Feedback f : items) w.add(engine.analyse(f));
             w.commit();
         }
@@ -111,6 +111,36 @@ class FeedbackIndexTest {
             assertEquals(1, s.search(new SearchRequest("包装", List.of(), List.of(), 5)).totalHits());
             SearchResult r = s.search(new SearchRequest("碎", List.of(), List.of(), 5));
             assertEquals(2, r.totalHits());
+        }
+    }
+
+    @Test
+    void phraseQueriesMatchCompoundsAndSeparateWordsAlike(@TempDir Path dir) throws IOException {
+        index(dir, fb("compound", "包装破损严重", Channel.REVIEW), fb("apart", "包装 破损", Channel.REVIEW),
+                fb("other", "破损的包装", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(2, s.search(new SearchRequest("\"包装破损\"", List.of(), List.of(), 5)).totalHits());
+            assertEquals(3, s.search(new SearchRequest("包装破损", List.of(), List.of(), 5)).totalHits());
+        }
+    }
+
+    @Test
+    void oddQueriesAreLiteralNotErrors(@TempDir Path dir) throws IOException {
+        index(dir, fb("a", "物流 AND 包装都不错", Channel.REVIEW), fb("b", "快递很快", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(2, s.search(new SearchRequest("*", List.of(), List.of(), 5)).totalHits());
+            for (String q : List.of("AND", "OR 包装", "\"", "包装)", "[")) {
+                s.search(new SearchRequest(q, List.of(), List.of(), 5));
+            }
+            assertEquals(1, s.search(new SearchRequest("AND", List.of(), List.of(), 5)).totalHits());
+        }
+    }
+
+    @Test
+    void overlongWordsAreSkippedNotFatal(@TempDir Path dir) throws IOException {
+        index(dir, fb("junk", "ж".repeat(19_000) + " 包装破损", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(1, s.search(new SearchRequest("包装", List.of(), List.of(), 5)).totalHits());
         }
     }
 }

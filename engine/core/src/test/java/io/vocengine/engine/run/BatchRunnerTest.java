@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchRunnerTest {
-    /** n records; every 7th is rejected by the reader; optionally the input breaks after {@code breakAt}. */
+    /** n records; every 7th is rejected; at record {@code breakAt} an IOException, at {@code -breakAt} a RuntimeException. */
     private static RecordSource source(int n, int breakAt) {
         return new RecordSource() {
             int i;
@@ -30,6 +30,7 @@ class BatchRunnerTest {
             @Override
             public IngestRecord next() throws IOException {
                 if (i == breakAt) throw new IOException("disk read failed at record " + i);
+                if (i == -breakAt) throw new IllegalStateException("parser bug at record " + i);
                 if (i >= n) return null;
                 i++;
                 if (i % 7 == 0) return new IngestRecord.Rejected("t", i, "bad " + i, null,
@@ -61,7 +62,7 @@ class BatchRunnerTest {
         Recorder sink = new Recorder();
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
-        RunSummary s = new BatchRunner(4).run(source(5000, -1), r -> {
+        RunSummary s = new BatchRunner(4).run(source(5000, Integer.MAX_VALUE), r -> {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
                 if (ThreadLocalRandom.current().nextInt(10) == 0) Thread.onSpinWait();
@@ -89,5 +90,14 @@ class BatchRunnerTest {
                 () -> new BatchRunner(2).run(source(100, 40), r -> Analysis.of(r.feedback()), sink, null));
         assertTrue(e.getMessage().contains("record 40"));
         assertEquals(40, sink.lines.size());
+    }
+
+    @Test
+    void anUncheckedReaderFailureEndsTheRunInsteadOfHangingIt() {
+        Recorder sink = new Recorder();
+        IOException e = assertThrows(IOException.class,
+                () -> new BatchRunner(2).run(source(100, -3), r -> Analysis.of(r.feedback()), sink, null));
+        assertTrue(e.getMessage().contains("parser bug at record 3"), e.getMessage());
+        assertEquals(3, sink.lines.size());
     }
 }

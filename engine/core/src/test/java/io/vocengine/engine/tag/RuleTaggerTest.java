@@ -92,4 +92,24 @@ class RuleTaggerTest {
     void aSpecificProblemBeatsAWeakerMentionOfTheSameWords() {
         assertEquals(List.of("phone.quality.screen.broken"), ids(analyse("phone", "屏幕还碎了")));
     }
+
+    @Test
+    void caseDoesNotMatterAndDottedCapitalIDoesNotBreakOffsets() {
+        assertTrue(ids(analyse("auto", "4s店态度差")).contains("auto.sales.dealer"));
+        String raw = "İ快递盒子压扁了";
+        Tag t = analyse("ecommerce", raw).tagging().tags().get(0);
+        assertEquals("盒子压扁", t.evidence().get(0).of(raw));
+    }
+
+    @Test
+    void lineBreaksEndClausesSoNegationAndPairsStayInside() {
+        assertTrue(ids(analyse("phone", "发票没有\n闪退严重")).contains("phone.quality.system.crash"));
+    }
+
+    @Test
+    void aNegatorThatBelongsToAnotherVerbDoesNotCancelTheProblem() {
+        assertTrue(ids(analyse("phone", "不小心屏幕碎了")).contains("phone.quality.screen.broken"));
+        assertTrue(ids(analyse("phone", "不知道为什么屏幕碎了")).contains("phone.quality.screen.broken"));
+        assertFalse(ids(analyse("phone", "屏幕一点都没有碎")).contains("phone.quality.screen.broken"));
+    }
 }

@@ -1,6 +1,5 @@
-package io.vocengine.engine.tag;
+package io.vocengine.engine.model;
 
-import io.vocengine.engine.model.Tag;
 
 import java.util.List;
 
