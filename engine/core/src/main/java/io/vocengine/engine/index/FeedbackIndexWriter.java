@@ -17,16 +17,12 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -84,17 +80,8 @@ public final class FeedbackIndexWriter implements Closeable {
         Directory directory = FSDirectory.open(dir);
         try {
             return new FeedbackIndexWriter(new IndexWriter(directory, config), directory, segmenter);
-        } catch (LockObtainFailedException e) {
-            directory.close();
-            throw new IOException("the index at " + dir + " is locked: another voc process is writing it. "
-                    + "Wait for it to finish, or remove " + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
-                    + " if no such process exists", e);
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            directory.close();
-            throw IndexSchema.unreadable(dir, e);
         } catch (IOException | RuntimeException e) {
-            directory.close();
-            throw e;
+            throw IndexSchema.openFailed(dir, directory, e);
         }
     }
 

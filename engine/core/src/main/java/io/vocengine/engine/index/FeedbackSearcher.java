@@ -9,10 +9,6 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
-import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -79,15 +75,8 @@ public final class FeedbackSearcher implements Closeable {
         Directory directory = FSDirectory.open(dir);
         try {
             return new FeedbackSearcher(DirectoryReader.open(directory), directory, analyzer);
-        } catch (IndexNotFoundException e) {
-            directory.close();
-            throw IndexSchema.missing(dir, e);
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            directory.close();
-            throw IndexSchema.unreadable(dir, e);
         } catch (IOException | RuntimeException e) {
-            directory.close();
-            throw e;
+            throw IndexSchema.openFailed(dir, directory, e);
         }
     }
 

@@ -1,6 +1,13 @@
 package io.vocengine.engine.index;
 
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,13 +45,35 @@ public final class IndexSchema {
     private IndexSchema() {
     }
 
-    /** The advice for a missing index, shared by every command that reads one. */
+    /** The advice for a missing index. */
     static IOException missing(Path dir, Exception cause) {
         return new IOException("no index at " + dir + ": run `voc ingest <file>` or `voc demo` first", cause);
     }
 
-    /** The advice for an index that cannot be read: corrupt, or written by an incompatible version. */
-    static IOException unreadable(Path dir, Exception cause) {
+    /**
+     * Closes the directory an index failed to open from and turns Lucene's reason into advice: missing (ingest
+     * first), locked (another writer), or unreadable (corrupt or from an incompatible version: rebuild it).
+     */
+    static IOException openFailed(Path dir, Directory directory, Exception cause) {
+        try {
+            directory.close();
+        } catch (IOException closing) {
+            cause.addSuppressed(closing);
+        }
+        return switch (cause) {
+            case IndexNotFoundException e -> missing(dir, e);
+            case LockObtainFailedException e -> new IOException("the index at " + dir + " is locked: another voc "
+                    + "process is writing it. Wait for it to finish, or remove " + dir.resolve(IndexWriter.WRITE_LOCK_NAME)
+                    + " if no such process exists", e);
+            case CorruptIndexException e -> unreadable(dir, e);
+            case IndexFormatTooOldException e -> unreadable(dir, e);
+            case IndexFormatTooNewException e -> unreadable(dir, e);
+            case IOException e -> e;
+            default -> new IOException("cannot open the index at " + dir + ": " + cause, cause);
+        };
+    }
+
+    private static IOException unreadable(Path dir, Exception cause) {
         return new IOException("the index at " + dir + " cannot be read (" + cause.getMessage() + "). It is corrupt or "
                 + "from an incompatible version: delete the folder and run `voc ingest` or `voc demo` again; the "
                 + "source files are the record", cause);

@@ -91,7 +91,7 @@ class FeedbackIndexTest {
             }
         }
         IOException e = assertThrows(IOException.class, () -> FeedbackSearcher.open(corrupt, engine.analyzer()));
-        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+        assertTrue(e.getMessage().contains("cannot be read") && e.getMessage().contains("delete the folder"), e.getMessage());
     }
 
     @Test
