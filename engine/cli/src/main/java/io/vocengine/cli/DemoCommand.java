@@ -20,7 +20,17 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate synthetic Chinese feedback and operational records, run the whole pipeline, index it and show searches.")
 final class DemoCommand implements Callable<Integer> {
-    private static final List<String> SAMPLE_QUERIES = List.of("包装 破损", "客服 态度", "屏幕 碎");
+    /** Words search the text as written (包装没有破损 matches too); a tag filter keeps only what the tagger found. */
+    private static final List<Sample> SAMPLES = List.of(
+            new Sample("包装 破损", List.of()),
+            new Sample("包装 破损", List.of("ecommerce.logistics.packaging.damaged")),
+            new Sample("屏幕 碎", List.of()));
+
+    private record Sample(String query, List<String> tags) {
+        String command() {
+            return "voc search " + query + (tags.isEmpty() ? "" : " --tag " + String.join(",", tags)) + " -n 3";
+        }
+    }
 
     @Mixin
     EngineOptions engine;
@@ -56,10 +66,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         SearchPrinter printer = new SearchPrinter(out, Boolean.getBoolean("voc.tty"));
         try (FeedbackSearcher searcher = FeedbackSearcher.open(engine.indexDir(), e.analyzer())) {
-            for (String q : SAMPLE_QUERIES) {
+            for (Sample sample : SAMPLES) {
                 out.println();
-                out.println("$ voc search " + q + " -n 3");
-                printer.print(q, searcher.search(new SearchRequest(q, List.of(), List.of(), 3)));
+                out.println("$ " + sample.command());
+                printer.print(sample.query(), searcher.search(new SearchRequest(sample.query(), sample.tags(), List.of(), 3)));
             }
         }
         out.println();
