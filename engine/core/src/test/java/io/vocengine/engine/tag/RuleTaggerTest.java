@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ class RuleTaggerTest {
     @Test
     void contrastClausesKeepEachAspectsOwnPolarity() {
         Analysis a = analyse("ecommerce", "物流很快，但是客服态度太差了");
-        Map<String, Polarity> byNode = new java.util.HashMap<>();
+        Map<String, Polarity> byNode = new HashMap<>();
         for (Tag t : a.tagging().tags()) byNode.put(t.nodeId(), t.polarity());
         assertEquals(Polarity.POSITIVE, byNode.get("ecommerce.logistics.speed.fast"), byNode.toString());
         assertEquals(Polarity.NEGATIVE, byNode.get("ecommerce.service.attitude"), byNode.toString());
