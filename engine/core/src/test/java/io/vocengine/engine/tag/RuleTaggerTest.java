@@ -113,4 +113,14 @@ class RuleTaggerTest {
         assertTrue(ids(analyse("phone", "不知道为什么屏幕碎了")).contains("phone.quality.screen.broken"));
         assertFalse(ids(analyse("phone", "屏幕一点都没有碎")).contains("phone.quality.screen.broken"));
     }
+
+    @Test
+    void traditionalTextIsTaggedLikeSimplifiedWithEvidenceInTheRawCharacters() {
+        String raw = "物流很快，但是客服態度太差了";
+        Tag t = analyse("ecommerce", raw).tagging().tags().stream()
+                .filter(x -> x.nodeId().equals("ecommerce.service.attitude")).findFirst().orElseThrow();
+        assertEquals(Polarity.NEGATIVE, t.polarity());
+        assertEquals("客服", t.evidence().get(0).of(raw));
+        assertTrue(ids(analyse("ecommerce", "包裝破損")).contains("ecommerce.logistics.packaging.damaged"));
+    }
 }
