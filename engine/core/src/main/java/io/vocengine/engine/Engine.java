@@ -32,7 +32,7 @@ public final class Engine {
     private final VocAnalyzer analyzer;
 
     private Engine(EngineConfig config) {
-        this.cleaner = new CleanStage(CleanStage.defaultSteps(), config.maxChars());
+        this.cleaner = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), config.maxChars());
         this.segmenter = new Segmenter(RuleTagger.domainWords(config.taxonomies()));
         this.pipeline = Pipeline.builder()
                 .add(cleaner)

@@ -1,8 +1,11 @@
 package io.vocengine.engine.clean;
 
 import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.OffsetMap;
+import io.vocengine.engine.model.PiiMask;
+import io.vocengine.engine.model.Span;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Key;
 import io.vocengine.engine.pipeline.Keys;
@@ -13,10 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns the raw text into {@link CleanText} by running the configured {@link CleaningStep}s in order and composing
- * their offset maps, so every cleaned character still points at what the customer wrote. Texts longer than
- * {@code maxChars} are analysed up to that length and flagged TRUNCATED; the raw text itself is never cut.
- * Immutable and thread-safe.
+ * Turns the raw text into {@link CleanText}: runs the configured {@link CleaningStep}s in order, composing their
+ * offset maps so every cleaned character still points at what the customer wrote, then the {@link TextCheck}s on the
+ * result. Texts longer than {@code maxChars} are analysed up to that length and flagged TRUNCATED; the raw text itself
+ * is never cut. Immutable and thread-safe.
  */
 public final class CleanStage implements Stage<CleanText> {
     /** The steps switched on by default, in the order they must run. */
@@ -25,12 +28,19 @@ public final class CleanStage implements Stage<CleanText> {
                 new WhitespaceStep());
     }
 
+    /** The checks switched on by default. */
+    public static List<TextCheck> defaultChecks() {
+        return List.of();
+    }
+
     private final List<CleaningStep> steps;
+    private final List<TextCheck> checks;
     private final int maxChars;
 
-    public CleanStage(List<CleaningStep> steps, int maxChars) {
+    public CleanStage(List<CleaningStep> steps, List<TextCheck> checks, int maxChars) {
         if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
         this.steps = List.copyOf(steps);
+        this.checks = List.copyOf(checks);
         this.maxChars = maxChars;
     }
 
@@ -58,6 +68,8 @@ public final class CleanStage implements Stage<CleanText> {
     public CleanText clean(String raw) {
         List<Flag> flags = new ArrayList<>();
         List<String> changedBy = new ArrayList<>();
+        List<Cue> cues = new ArrayList<>();
+        List<PiiMask> pii = new ArrayList<>();
         String text = raw;
         if (raw.length() > maxChars) {
             int cut = Character.isHighSurrogate(raw.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
@@ -70,10 +82,13 @@ public final class CleanStage implements Stage<CleanText> {
         for (CleaningStep step : steps) {
             Rewrite r = step.apply(text);
             if (r == null) continue;
+            // The step reported spans in its input text, which `map` (before this step) takes to the raw text.
+            for (Flag f : r.flags()) flags.add(new Flag(f.code(), f.reason(), toRaw(map, f.evidence())));
+            for (Cue c : r.cues()) cues.add(new Cue(c.kind(), c.name(), toRaw(map, c.raw()), c.strength()));
+            for (PiiMask p : r.pii()) pii.add(new PiiMask(p.type(), toRaw(map, p.raw()), p.placeholder()));
+            if (!r.text().equals(text)) changedBy.add(step.name());
             text = r.text();
             map = map.then(r.toInput());
-            flags.addAll(r.flags());
-            changedBy.add(step.name());
         }
         if (text.length() > maxChars) { // NFKC can expand (ﷺ is 18 characters): cap what later stages read
             int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
@@ -88,6 +103,17 @@ public final class CleanStage implements Stage<CleanText> {
             flags.add(new Flag(Flag.EMPTY_TEXT, raw.isEmpty() ? "the record has no text"
                     : "the text has no usable characters after cleaning"));
         }
-        return new CleanText(text, map, flags, changedBy);
+        CleanText cleaned = new CleanText(text, map, flags, changedBy, cues, pii);
+        if (checks.isEmpty() || text.isEmpty()) return cleaned;
+        for (TextCheck check : checks) flags.addAll(check.check(raw, cleaned));
+        return new CleanText(text, map, flags, changedBy, cues, pii);
+    }
+
+    private static Span toRaw(OffsetMap map, Span s) {
+        return map.toSource(s.start(), s.end());
+    }
+
+    private static List<Span> toRaw(OffsetMap map, List<Span> spans) {
+        return spans.stream().map(s -> toRaw(map, s)).toList();
     }
 }

@@ -3,8 +3,10 @@ package io.vocengine.engine.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.ItemError;
+import io.vocengine.engine.model.PiiMask;
 import io.vocengine.engine.model.Span;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
@@ -39,12 +41,37 @@ public final class AnalysisJson {
             g.writeArrayFieldStart("changedBy");
             for (String s : clean.changedBy()) g.writeString(s);
             g.writeEndArray();
+            g.writeArrayFieldStart("cues");
+            for (Cue c : clean.cues()) {
+                g.writeStartObject();
+                g.writeStringField("kind", c.kind());
+                g.writeStringField("name", c.name());
+                g.writeNumberField("strength", c.strength());
+                g.writeFieldName("span");
+                writeSpan(g, c.raw(), raw);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("pii");
+            for (PiiMask p : clean.pii()) {
+                g.writeStartObject();
+                g.writeStringField("type", p.type());
+                g.writeStringField("placeholder", p.placeholder());
+                g.writeFieldName("span");
+                writeOffsets(g, p.raw(), raw); // the offsets only: the result must not repeat the personal data
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeArrayFieldStart("flags");
             for (Flag f : a.flags()) {
                 g.writeStartObject();
                 g.writeStringField("code", f.code());
                 g.writeStringField("reason", f.reason());
+                g.writeArrayFieldStart("evidence");
+                for (Span s : f.evidence()) writeSpan(g, s, raw);
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -79,19 +106,27 @@ public final class AnalysisJson {
         g.writeStringField("polarity", t.polarity().json());
         g.writeNumberField("confidence", t.confidence());
         g.writeArrayFieldStart("evidence");
-        for (Span s : t.evidence()) {
-            g.writeStartObject();
-            g.writeNumberField("start", s.start());
-            g.writeNumberField("end", s.end());
-            int cpStart = raw.codePointCount(0, s.start());
-            g.writeNumberField("cpStart", cpStart);
-            g.writeNumberField("cpEnd", cpStart + raw.codePointCount(s.start(), s.end()));
-            g.writeStringField("text", s.of(raw));
-            g.writeEndObject();
-        }
+        for (Span s : t.evidence()) writeSpan(g, s, raw);
         g.writeEndArray();
         g.writeStringField("source", t.source());
         g.writeEndObject();
+    }
+
+    /** A raw-text span: UTF-16 and code-point offsets, and its text. */
+    private static void writeSpan(JsonGenerator g, Span s, String raw) throws IOException {
+        writeOffsets(g, s, raw);
+        g.writeStringField("text", s.of(raw));
+        g.writeEndObject();
+    }
+
+    /** Opens a span object with its offsets only; the caller adds fields and closes it. */
+    private static void writeOffsets(JsonGenerator g, Span s, String raw) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("start", s.start());
+        g.writeNumberField("end", s.end());
+        int cpStart = raw.codePointCount(0, s.start());
+        g.writeNumberField("cpStart", cpStart);
+        g.writeNumberField("cpEnd", cpStart + raw.codePointCount(s.start(), s.end()));
     }
 
     private interface Body {

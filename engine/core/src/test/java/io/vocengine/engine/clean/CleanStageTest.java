@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CleanStageTest {
-    private final CleanStage cleaner = new CleanStage(CleanStage.defaultSteps(), 50);
+    private final CleanStage cleaner = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), 50);
 
     private static List<String> codes(CleanText c) {
         return c.flags().stream().map(Flag::code).toList();
@@ -72,7 +72,7 @@ class CleanStageTest {
             int n = random.nextInt(40);
             for (int i = 0; i < n; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             String raw = sb.toString();
-            CleanText c = new CleanStage(CleanStage.defaultSteps(), 1000).clean(raw);
+            CleanText c = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), 1000).clean(raw);
             int prevStart = 0, prevEnd = 0;
             for (int i = 0; i < c.text().length(); i++) {
                 Span s = c.toRaw(i, i + 1);
@@ -86,7 +86,7 @@ class CleanStageTest {
 
     @Test
     void expansionByNfkcIsCappedToo() {
-        CleanText c = new CleanStage(CleanStage.defaultSteps(), 5).clean("ﷺ");
+        CleanText c = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), 5).clean("ﷺ");
         assertEquals(5, c.text().length());
         assertTrue(codes(c).contains(Flag.TRUNCATED));
         assertEquals(new Span(0, 1), c.toRaw(0, 5));
