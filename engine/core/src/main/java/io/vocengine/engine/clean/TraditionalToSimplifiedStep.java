@@ -42,7 +42,7 @@ public final class TraditionalToSimplifiedStep implements CleaningStep {
                 if (hasTraditional(variant, t2s) && !simplified.equals(variant)) table.putIfAbsent(variant, simplified);
             });
         }
-        return new ReplacementTable(table);
+        return new ReplacementTable(table, null);
     }
 
     /** Character-level t2s of a dictionary phrase; longest-match is not needed for building the table. */

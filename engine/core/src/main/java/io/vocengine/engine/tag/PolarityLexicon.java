@@ -2,14 +2,9 @@ package io.vocengine.engine.tag;
 
 import io.vocengine.engine.clean.CaseFoldStep;
 import io.vocengine.engine.model.Token;
+import io.vocengine.engine.resources.TsvResource;
 import io.vocengine.taxonomy.Polarity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +31,14 @@ final class PolarityLexicon {
     }
 
     private static PolarityLexicon load() {
-        try (InputStream in = PolarityLexicon.class.getResourceAsStream("polarity-lexicon.tsv")) {
-            if (in == null) throw new IllegalStateException("polarity-lexicon.tsv missing from the engine jar");
-            Map<String, Integer> signs = new HashMap<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 2 || !f[1].matches("[+-]1")) {
-                    throw new IllegalStateException("polarity-lexicon.tsv line " + lineNo + ": expected 'word<TAB>+1|-1'");
-                }
-                signs.put(CaseFoldStep.fold(f[0].trim()), Integer.parseInt(f[1]));
+        Map<String, Integer> signs = new HashMap<>();
+        for (String[] row : TsvResource.read(PolarityLexicon.class, "polarity-lexicon.tsv", 2)) {
+            if (!row[1].matches("[+-]1")) {
+                throw new IllegalStateException("polarity-lexicon.tsv: sign of '" + row[0] + "' must be +1 or -1");
             }
-            return new PolarityLexicon(signs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            signs.put(CaseFoldStep.fold(row[0]), Integer.parseInt(row[1]));
         }
+        return new PolarityLexicon(signs);
     }
 
     /**

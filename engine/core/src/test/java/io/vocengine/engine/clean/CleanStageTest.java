@@ -1,6 +1,7 @@
 package io.vocengine.engine.clean;
 
 import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Span;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,12 @@ class CleanStageTest {
     void fullWidthAndWhitespaceAreNormalisedWithOffsetsIntoRaw() {
         String raw = "　ｉＰｈｏｎｅ１５  包装\u3000\u3000破损！！\n\n好";
         CleanText c = cleaner.clean(raw);
-        assertEquals("iphone15 包装 破损!!\n好", c.text());
+        assertEquals("iphone15 包装 破损!\n好", c.text());
         int i = c.text().indexOf("破损");
         assertEquals("破损", c.toRaw(i, i + 2).of(raw));
         assertEquals("ｉＰｈｏｎｅ１５", c.toRaw(0, 8).of(raw));
-        assertEquals(List.of("nfkc", "case-fold", "whitespace"), c.changedBy());
+        assertEquals(List.of("nfkc", "case-fold", "repeat", "whitespace"), c.changedBy());
+        assertEquals("！！", c.toRaw(c.text().indexOf('!'), c.text().indexOf('!') + 1).of(raw));
     }
 
     @Test
@@ -39,7 +41,7 @@ class CleanStageTest {
 
     @Test
     void overLongTextIsTruncatedWithoutSplittingASurrogatePair() {
-        String raw = "好".repeat(49) + "😡" + "差".repeat(100);
+        String raw = "物流很快包装很好".repeat(6) + "a😡" + "差评".repeat(50);
         CleanText c = cleaner.clean(raw);
         assertEquals(49, c.text().length());
         assertTrue(codes(c).contains(Flag.TRUNCATED));
@@ -55,11 +57,13 @@ class CleanStageTest {
     }
 
     @Test
-    void emojiOnlyTextKeepsItsSurrogatePairsTogether() {
+    void emojiOnlyTextBecomesCuesAndKeepsItsSurrogatePairsTogether() {
         String raw = "😡😡👍";
         CleanText c = cleaner.clean(raw);
-        assertEquals(raw, c.text());
-        assertEquals(new Span(4, 6), c.toRaw(4, 6));
+        assertEquals("😡👍", c.text());
+        assertEquals(new Span(0, 4), c.toRaw(0, 2));
+        assertEquals(List.of(new Cue("emoji", "anger", new Span(0, 4), 2), new Cue("emoji", "approval", new Span(4, 6), 1),
+                new Cue("repeat", "😡", new Span(0, 4), 2)), c.cues());
     }
 
     /** Property: on random text the map is total, monotone and each clean unit's raw span is non-empty. */
@@ -67,10 +71,15 @@ class CleanStageTest {
     void offsetMapIsTotalAndMonotoneOnRandomInput() {
         Random random = new Random(42);
         String alphabet = "好差包装破损　 \t\nＡＢＣ１２！！😡👍\u0000\uD800\u200Ba";
-        for (int round = 0; round < 2000; round++) {
+        List<String> pieces = List.of("<br>", "&amp;", "@用户", "#话题#", "[泪]", "QAQ", "木有", "態度", "計程車",
+                "哈哈哈哈", "！！！", "http://x.cn/a", "ﷺ", "e\u0301");
+        for (int round = 0; round < 3000; round++) {
             StringBuilder sb = new StringBuilder();
             int n = random.nextInt(40);
-            for (int i = 0; i < n; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            for (int i = 0; i < n; i++) {
+                if (random.nextInt(5) == 0) sb.append(pieces.get(random.nextInt(pieces.size())));
+                else sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
             String raw = sb.toString();
             CleanText c = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), 1000).clean(raw);
             int prevStart = 0, prevEnd = 0;
