@@ -1,6 +1,7 @@
 package io.vocengine.cli;
 
 import io.vocengine.engine.Engine;
+import io.vocengine.engine.dedup.Deduplicator;
 import io.vocengine.engine.index.FeedbackIndexWriter;
 import io.vocengine.engine.ingest.DeadLetterWriter;
 import io.vocengine.engine.ingest.IngestOptions;
@@ -39,13 +40,13 @@ final class IngestRun {
              FeedbackIndexWriter index = FeedbackIndexWriter.open(dataDir.resolve("index"), engine.analyzer(),
                      engine.segmenter(), fresh)) {
             err.printf("reading %s as %s, %s%n", source.name(), source.format(), source.encoding().how());
-            RunSummary summary = new BatchRunner(threads).run(source, r -> {
-                Analysis a = engine.analyse(r.feedback());
-                index.add(a);
-                return a;
-            }, new BatchRunner.Sink() {
+            // Indexing runs on the ordered consumer thread, after near-duplicate clustering, so cluster ids are
+            // deterministic; analysis, the expensive part, stays on the worker threads.
+            RunSummary summary = new BatchRunner(threads).run(source, r -> engine.analyse(r.feedback()),
+                    new Deduplicator(), new BatchRunner.Sink() {
                 @Override
-                public void accept(IngestRecord.Parsed record, Analysis analysis) {
+                public void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException {
+                    index.add(analysis);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package io.vocengine.cli;
 
 import io.vocengine.engine.Engine;
+import io.vocengine.engine.dedup.Deduplicator;
 import io.vocengine.engine.ingest.DeadLetterWriter;
 import io.vocengine.engine.ingest.IngestRecord;
 import io.vocengine.engine.ingest.IngestSource;
@@ -52,7 +53,7 @@ final class TagCommand implements Callable<Integer> {
              IngestSource source = stdin ? Sources.open(System.in, "stdin", input.options(), dead.overflowSink())
                      : Sources.open(Path.of(file), input.options(), dead.overflowSink())) {
             RunSummary summary = new BatchRunner(engine.threads()).run(source, r -> e.analyse(r.feedback()),
-                    new BatchRunner.Sink() {
+                    new Deduplicator(), new BatchRunner.Sink() {
                         @Override
                         public void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException {
                             out.write(AnalysisJson.result(analysis));

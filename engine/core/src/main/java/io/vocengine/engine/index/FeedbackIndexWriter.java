@@ -4,6 +4,7 @@ import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.segment.Segmenter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -133,6 +134,7 @@ public final class FeedbackIndexWriter implements Closeable {
             d.add(new StoredField(IndexSchema.NPS, f.nps()));
         }
         addTags(d, a);
+        if (a.has(Keys.DUPLICATE)) d.add(new StringField(IndexSchema.CLUSTER, a.get(Keys.DUPLICATE).clusterId(), Field.Store.YES));
         Set<String> flags = new LinkedHashSet<>();
         for (Flag flag : a.flags()) flags.add(flag.code());
         for (String code : flags) keyword(d, IndexSchema.FLAG, IndexSchema.FACET_FLAG, code);

@@ -32,6 +32,8 @@ public final class IndexSchema {
     public static final String RATING = "rating";
     public static final String NPS = "nps";
     public static final String TAXONOMY = "taxonomy";
+    /** Near-duplicate cluster id (the first item's id), to count distinct complaints instead of copies. */
+    public static final String CLUSTER = "cluster";
 
     /** Facet dimensions (sorted-set doc values; no side taxonomy index to keep in sync). */
     public static final String FACET_TAG = "facet_tag";

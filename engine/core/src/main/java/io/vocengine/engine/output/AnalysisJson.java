@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Cue;
+import io.vocengine.engine.model.Duplicate;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.model.PiiMask;
 import io.vocengine.engine.model.Span;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Keys;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -75,6 +77,13 @@ public final class AnalysisJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (a.has(Keys.DUPLICATE)) {
+                Duplicate d = a.get(Keys.DUPLICATE);
+                g.writeObjectFieldStart("duplicate");
+                g.writeStringField("clusterId", d.clusterId());
+                g.writeNumberField("similarity", d.similarity());
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("tags");
             for (Tag t : a.tagging().tags()) writeTag(g, t, raw);
             g.writeEndArray();

@@ -1,6 +1,7 @@
 package io.vocengine.engine.pipeline;
 
 import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Duplicate;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Token;
@@ -35,7 +36,8 @@ public final class Analysis {
         return feedback;
     }
 
-    <T> Analysis with(Key<T> key, T value) {
+    /** A new analysis with one more slot filled; a slot is filled once. */
+    public <T> Analysis with(Key<T> key, T value) {
         if (values.containsKey(key)) throw new IllegalStateException("slot '" + key + "' is already filled");
         Map<Key<?>, Object> copy = new IdentityHashMap<>(values);
         copy.put(key, value);
@@ -65,10 +67,15 @@ public final class Analysis {
         return get(Keys.TAGS);
     }
 
-    /** Every flag raised for the item; today only cleaning raises flags, later stages add theirs here. */
+    /** Every flag raised for the item: cleaning's, and DUPLICATE when a run found it copies an earlier item. */
     public List<Flag> flags() {
         List<Flag> flags = new ArrayList<>();
         if (has(Keys.CLEAN)) flags.addAll(clean().flags());
+        if (has(Keys.DUPLICATE) && get(Keys.DUPLICATE).isCopy(feedback.id())) {
+            Duplicate d = get(Keys.DUPLICATE);
+            flags.add(new Flag(Duplicate.FLAG, String.format("near-duplicate of %s (similarity %.2f)", d.clusterId(),
+                    d.similarity())));
+        }
         return List.copyOf(flags);
     }
 }

@@ -1,12 +1,13 @@
 package io.vocengine.engine.pipeline;
 
 import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Duplicate;
 import io.vocengine.engine.model.Token;
 import io.vocengine.engine.model.Tagging;
 
 import java.util.List;
 
-/** The slots the shipped stages fill, in pipeline order. */
+/** The slots the shipped stages fill, in pipeline order, and the corpus-level slot filled after them. */
 public final class Keys {
     private Keys() {
     }
@@ -14,4 +15,6 @@ public final class Keys {
     public static final Key<CleanText> CLEAN = Key.of("clean");
     public static final Key<List<Token>> TOKENS = Key.of("tokens");
     public static final Key<Tagging> TAGS = Key.of("tags");
+    /** Filled after the pipeline, in input order, by the run's {@code Deduplicator}: needs the whole corpus. */
+    public static final Key<Duplicate> DUPLICATE = Key.of("duplicate");
 }

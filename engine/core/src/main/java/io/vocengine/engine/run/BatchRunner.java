@@ -20,13 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link RecordSource} through a worker function on N threads and hands results to a {@link Sink} in input
  * order:
  * <pre>
- *   reader thread ─▶ bounded queue of futures ─▶ N workers ─▶ caller thread: sink, in order
+ *   reader thread ─▶ bounded queue of futures ─▶ N workers ─▶ caller thread: in-order step, sink
  * </pre>
+ * The in-order step sees every analysis in input order on one thread: the place for corpus-level work such as
+ * near-duplicate clustering, whose results must not depend on thread timing.
  * The queue bounds how many items are in flight, so memory stays flat whatever the input size. A failing item never
  * stops the run: it reaches {@link Sink#reject} with its raw record and a coded reason.
  * One runner per run; not reusable.
@@ -40,6 +43,7 @@ public final class BatchRunner {
 
     /** Receives every record once, in input order, on the caller's thread. */
     public interface Sink {
+        /** @throws IOException when this item cannot be stored; it is then rejected as INDEX_FAILED and the run goes on */
         void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException;
 
         void reject(IngestRecord record, ItemError error) throws IOException;
@@ -66,7 +70,8 @@ public final class BatchRunner {
         this.inFlight = threads * 256;
     }
 
-    public RunSummary run(RecordSource source, Worker worker, Sink sink, Progress progress) throws IOException {
+    public RunSummary run(RecordSource source, Worker worker, UnaryOperator<Analysis> inOrder, Sink sink, Progress progress)
+            throws IOException {
         long t0 = System.nanoTime();
         BlockingQueue<CompletableFuture<Slot>> queue = new ArrayBlockingQueue<>(inFlight);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -90,11 +95,19 @@ public final class BatchRunner {
                 }
                 read++;
                 if (slot instanceof Done d) {
-                    ok++;
-                    chars += d.record().feedback().text().length();
-                    for (Flag f : d.analysis().flags()) flags.merge(f.code(), 1L, Long::sum);
-                    sink.accept(d.record(), d.analysis());
-                } else if (slot instanceof Failed f) {
+                    Analysis a = inOrder.apply(d.analysis());
+                    try {
+                        sink.accept(d.record(), a);
+                    } catch (IOException sinkFailed) { // e.g. Lucene refused the document: this item fails, not the run
+                        slot = new Failed(d.record(), new ItemError(ErrorCode.INDEX_FAILED, "index", sinkFailed.getMessage()));
+                    }
+                    if (slot instanceof Done) {
+                        ok++;
+                        chars += d.record().feedback().text().length();
+                        for (Flag f : a.flags()) flags.merge(f.code(), 1L, Long::sum);
+                    }
+                }
+                if (slot instanceof Failed f) {
                     failed++;
                     failures.merge(f.error().code(), 1L, Long::sum);
                     sink.reject(f.record(), f.error());

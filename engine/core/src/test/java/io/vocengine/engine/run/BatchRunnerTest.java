@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +73,7 @@ class BatchRunnerTest {
             } finally {
                 concurrent.decrementAndGet();
             }
-        }, sink, null);
+        }, UnaryOperator.identity(), sink, null);
         assertEquals(5000, s.read());
         for (int i = 0; i < 5000; i++) assertEquals(i + 1, sink.lines.get(i));
         long bad = sink.errors.size();
@@ -87,7 +88,7 @@ class BatchRunnerTest {
     void aReadErrorSurfacesAfterTheRecordsBeforeIt() {
         Recorder sink = new Recorder();
         IOException e = assertThrows(IOException.class,
-                () -> new BatchRunner(2).run(source(100, 40), r -> Analysis.of(r.feedback()), sink, null));
+                () -> new BatchRunner(2).run(source(100, 40), r -> Analysis.of(r.feedback()), UnaryOperator.identity(), sink, null));
         assertTrue(e.getMessage().contains("record 40"));
         assertEquals(40, sink.lines.size());
     }
@@ -96,7 +97,7 @@ class BatchRunnerTest {
     void anUncheckedReaderFailureEndsTheRunInsteadOfHangingIt() {
         Recorder sink = new Recorder();
         IOException e = assertThrows(IOException.class,
-                () -> new BatchRunner(2).run(source(100, -3), r -> Analysis.of(r.feedback()), sink, null));
+                () -> new BatchRunner(2).run(source(100, -3), r -> Analysis.of(r.feedback()), UnaryOperator.identity(), sink, null));
         assertTrue(e.getMessage().contains("parser bug at record 3"), e.getMessage());
         assertEquals(3, sink.lines.size());
     }
