@@ -8,6 +8,7 @@ import io.vocengine.engine.ingest.IngestOptions;
 import io.vocengine.engine.ingest.IngestRecord;
 import io.vocengine.engine.ingest.IngestSource;
 import io.vocengine.engine.ingest.Sources;
+import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.run.BatchRunner;
@@ -40,20 +41,25 @@ final class IngestRun {
              FeedbackIndexWriter index = FeedbackIndexWriter.open(dataDir.resolve("index"), engine.analyzer(),
                      engine.segmenter(), fresh)) {
             err.printf("reading %s as %s, %s%n", source.name(), source.format(), source.encoding().how());
-            // Indexing runs on the ordered consumer thread, after near-duplicate clustering, so cluster ids are
-            // deterministic; analysis, the expensive part, stays on the worker threads.
-            RunSummary summary = new BatchRunner(threads).run(source, r -> engine.analyse(r.feedback()),
-                    new Deduplicator(), new BatchRunner.Sink() {
-                @Override
-                public void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException {
-                    index.add(analysis);
-                }
+            // Clustering must see items in input order (deterministic cluster ids), so it runs on the consumer thread;
+            // indexing needs no order, so the consumer hands each document to a bounded pool of indexing threads.
+            IndexingPool pool = new IndexingPool(index, dead, threads);
+            RunSummary summary;
+            try (pool) {
+                summary = new BatchRunner(threads).run(source, r -> engine.analyse(r.feedback()), new Deduplicator(),
+                        new BatchRunner.Sink() {
+                            @Override
+                            public void accept(IngestRecord.Parsed record, Analysis analysis) {
+                                pool.submit(record, analysis);
+                            }
 
-                @Override
-                public void reject(IngestRecord record, ItemError error) throws IOException {
-                    dead.write(record, error);
-                }
-            }, Progress.stderr("ingest"));
+                            @Override
+                            public void reject(IngestRecord record, ItemError error) throws IOException {
+                                dead.write(record, error);
+                            }
+                        }, Progress.stderr("ingest"));
+            }
+            summary = summary.withLateFailures(ErrorCode.INDEX_FAILED, pool.failures());
             index.commit();
             err.print(summary.format());
             if (source.recordsRead() == 0) err.println("note: " + source.name() + " is empty; nothing was indexed");

@@ -22,7 +22,7 @@ import java.util.Map;
  * (one 256-byte signature per distinct text of {@value #MIN_FUZZY_CHARS}+ characters).
  */
 public final class NearDuplicateIndex {
-    static final int MIN_FUZZY_CHARS = 8;
+    static final int MIN_FUZZY_CHARS = 10;
     private static final int BANDS = 16;
     private static final int ROWS = MinHash.SIZE / BANDS;
 

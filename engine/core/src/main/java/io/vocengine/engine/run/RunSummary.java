@@ -2,6 +2,7 @@ package io.vocengine.engine.run;
 
 import io.vocengine.engine.model.ErrorCode;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,15 @@ public record RunSummary(long read, long ok, long failed, Map<ErrorCode, Long> f
     public RunSummary {
         failures = Map.copyOf(failures);
         flags = Map.copyOf(flags);
+    }
+
+    /** This summary with {@code n} items moved from ok to failed for {@code code} (failures found after the run). */
+    public RunSummary withLateFailures(ErrorCode code, long n) {
+        if (n == 0) return this;
+        Map<ErrorCode, Long> f = new EnumMap<>(ErrorCode.class);
+        f.putAll(failures);
+        f.merge(code, n, Long::sum);
+        return new RunSummary(read, ok - n, failed + n, f, flags, rawChars, nanos);
     }
 
     public double seconds() {
