@@ -24,8 +24,8 @@ import java.util.Set;
 public final class CleanStage implements Stage<CleanText> {
     /** The steps switched on by default, in the order they must run. */
     public static List<CleaningStep> defaultSteps() {
-        return List.of(new InvalidCharsStep(), new NfkcStep(), new TraditionalToSimplifiedStep(), new CaseFoldStep(),
-                new WhitespaceStep());
+        return List.of(new InvalidCharsStep(), new NfkcStep(), new TraditionalToSimplifiedStep(), new PiiMaskStep(),
+                new CaseFoldStep(), new WhitespaceStep());
     }
 
     /** The checks switched on by default. */
