@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Lower-cases letters so that 4s店 matches 4S店 and iphone finds iPhone. Folds one code point at a time and keeps a
  * character whose lower case would change its UTF-16 length, so every unit still maps to its raw character
- * (String.toLowerCase would turn İ into two units and shift every offset after it).
+ * (String.toLowerCase would turn İ into two units and shift every offset after it). PII placeholders (⟨PHONE⟩) are
+ * kept as written.
  */
 public final class CaseFoldStep implements CleaningStep {
     @Override
@@ -28,6 +29,11 @@ public final class CaseFoldStep implements CleaningStep {
     public static String fold(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); ) {
+            int placeholderEnd = PiiMaskStep.placeholderEnd(s, i);
+            if (placeholderEnd > 0) { // ⟨PHONE⟩ stays as PiiMask.placeholder() says
+                i = placeholderEnd;
+                continue;
+            }
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);
             int lower = Character.toLowerCase(cp);

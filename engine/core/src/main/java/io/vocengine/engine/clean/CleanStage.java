@@ -25,7 +25,8 @@ public final class CleanStage implements Stage<CleanText> {
     /** The steps switched on by default, in the order they must run. */
     public static List<CleaningStep> defaultSteps() {
         return List.of(new InvalidCharsStep(), new NfkcStep(), new MarkupStep(), new TraditionalToSimplifiedStep(),
-                new CaseFoldStep(), new EmojiCueStep(), new SlangStep(), new RepetitionStep(), new WhitespaceStep());
+                new PiiMaskStep(), new CaseFoldStep(), new EmojiCueStep(), new SlangStep(), new RepetitionStep(),
+                new WhitespaceStep());
     }
 
     /** The checks switched on by default. */
