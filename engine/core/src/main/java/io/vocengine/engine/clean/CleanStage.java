@@ -29,9 +29,14 @@ public final class CleanStage implements Stage<CleanText> {
                 new WhitespaceStep());
     }
 
-    /** The checks switched on by default. */
+    /** The checks switched on by default; each loads its rules or model once per JVM. */
     public static List<TextCheck> defaultChecks() {
-        return List.of();
+        return DefaultChecks.ALL;
+    }
+
+    private static final class DefaultChecks {
+        static final List<TextCheck> ALL =
+                List.of(new SpamAdCheck(), new FillerCheck(), new MeaninglessCheck(), new LanguageCheck());
     }
 
     private final List<CleaningStep> steps;

@@ -14,6 +14,14 @@ public record Flag(String code, String reason, List<Span> evidence) {
     public static final String EMPTY_TEXT = "EMPTY_TEXT";
     public static final String TRUNCATED = "TRUNCATED";
     public static final String INVALID_CHARS = "INVALID_CHARS";
+    /** Advertising or spam: contact solicitation, promotion, links ({@code SpamAdCheck}). */
+    public static final String SPAM_AD = "SPAM_AD";
+    /** Templated filler with no content: 默认好评, 好评好评, 凑字数 padding ({@code FillerCheck}). */
+    public static final String FILLER = "FILLER";
+    /** Keyboard mashing, or no letters at all ({@code MeaninglessCheck}). */
+    public static final String MEANINGLESS = "MEANINGLESS";
+    /** Written in a language other than Chinese ({@code LanguageCheck}). */
+    public static final String NON_CHINESE = "NON_CHINESE";
 
     public Flag {
         evidence = List.copyOf(evidence);

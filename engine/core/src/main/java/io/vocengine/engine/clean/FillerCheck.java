@@ -1,0 +1,93 @@
+package io.vocengine.engine.clean;
+
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Flag;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Flags templated filler: a text that is (nearly) nothing but stock phrases from {@code filler-phrases.tsv}
+ * (默认好评, 好评好评, 还行, 凑字数), or padding that repeats one to four Han characters to reach a minimum length
+ * (好好好好好好好好). A real review that merely starts with 好评 says more and is not filler. Only texts of at most
+ * {@link #MAX_LETTERS} letters and digits are looked at. Immutable and thread-safe.
+ */
+public final class FillerCheck implements TextCheck {
+    /** Longer texts are not filler, whatever they start with. */
+    static final int MAX_LETTERS = 60;
+    /** Characters outside the phrases a filler text may still have (好评哦, 还行吧). */
+    static final int MAX_LEFTOVER = 1;
+    /** Padding is at least this long: 哈哈哈 and 好好好 are short, real reactions. */
+    static final int MIN_PADDING = 8;
+
+    private final List<String> phrases; // longest first, so 系统默认好评 wins over 好评
+
+    public FillerCheck() {
+        phrases = RuleFile.read("filler-phrases.tsv", 1, 1).stream().map(row -> CaseFoldStep.fold(row[0].trim()))
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    @Override
+    public String name() {
+        return "filler";
+    }
+
+    @Override
+    public List<Flag> check(String raw, CleanText clean) {
+        String core = lettersAndDigits(clean.text());
+        if (core == null || core.isEmpty()) return List.of();
+        if (isPadding(core)) {
+            return List.of(new Flag(Flag.FILLER, "padding: '" + core.substring(0, period(core)) + "' repeated"));
+        }
+        int covered = coveredByPhrases(core);
+        if (covered > 0 && core.length() - covered <= MAX_LEFTOVER) {
+            return List.of(new Flag(Flag.FILLER, "template filler: '" + core + "' is only stock phrases"));
+        }
+        return List.of();
+    }
+
+    /** The text's letters and digits, or null when there are more than {@link #MAX_LETTERS}. */
+    private static String lettersAndDigits(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) continue;
+            if (sb.length() == MAX_LETTERS) return null;
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** How many characters of {@code core} the phrases cover, matching greedily left to right, longest first. */
+    private int coveredByPhrases(String core) {
+        int covered = 0;
+        for (int i = 0; i < core.length(); ) {
+            int matched = 0;
+            for (String p : phrases) {
+                if (core.startsWith(p, i)) {
+                    matched = p.length();
+                    break;
+                }
+            }
+            covered += matched;
+            i += Math.max(matched, 1);
+        }
+        return covered;
+    }
+
+    private static boolean isPadding(String core) {
+        if (core.length() < MIN_PADDING) return false;
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.UnicodeScript.of(core.charAt(i)) != Character.UnicodeScript.HAN) return false;
+        }
+        return period(core) <= 4;
+    }
+
+    /** The length of the shortest unit whose repetition (the last copy possibly cut short) makes {@code core}. */
+    private static int period(String core) {
+        for (int p = 1; p < core.length(); p++) {
+            if (core.regionMatches(p, core, 0, core.length() - p)) return p;
+        }
+        return core.length();
+    }
+}
