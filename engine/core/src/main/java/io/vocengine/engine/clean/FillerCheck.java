@@ -18,7 +18,7 @@ public final class FillerCheck implements TextCheck {
     /** Characters outside the phrases a filler text may still have (好评哦, 还行吧). */
     static final int MAX_LEFTOVER = 1;
     /** Padding is at least this long: 哈哈哈 and 好好好 are short, real reactions. */
-    static final int MIN_PADDING = 8;
+    static final int MIN_PADDING = 6;
 
     private final List<String> phrases; // longest first, so 系统默认好评 wins over 好评
 
@@ -36,8 +36,10 @@ public final class FillerCheck implements TextCheck {
     public List<Flag> check(String raw, CleanText clean) {
         String core = lettersAndDigits(clean.text());
         if (core == null || core.isEmpty()) return List.of();
-        if (isPadding(core)) {
-            return List.of(new Flag(Flag.FILLER, "padding: '" + core.substring(0, period(core)) + "' repeated"));
+        // Padding is judged on the raw letters: cleaning squashes 好好好好好好 to 好好, which would hide it.
+        String rawCore = lettersAndDigits(raw);
+        if (rawCore != null && isPadding(rawCore)) {
+            return List.of(new Flag(Flag.FILLER, "padding: '" + rawCore.substring(0, period(rawCore)) + "' repeated"));
         }
         int covered = coveredByPhrases(core);
         if (covered > 0 && core.length() - covered <= MAX_LEFTOVER) {
@@ -80,7 +82,8 @@ public final class FillerCheck implements TextCheck {
         for (int i = 0; i < core.length(); i++) {
             if (Character.UnicodeScript.of(core.charAt(i)) != Character.UnicodeScript.HAN) return false;
         }
-        return period(core) <= 4;
+        int period = period(core);
+        return period <= 4 && core.length() >= 3 * period; // at least three repeats: 好好 and 很好很好 are words
     }
 
     /** The length of the shortest unit whose repetition (the last copy possibly cut short) makes {@code core}. */
