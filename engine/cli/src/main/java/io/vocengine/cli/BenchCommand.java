@@ -1,6 +1,8 @@
 package io.vocengine.cli;
 
 import io.vocengine.engine.Engine;
+import io.vocengine.engine.dedup.Deduplicator;
+import io.vocengine.engine.dedup.NearDuplicateIndex;
 import io.vocengine.engine.demo.DemoConfig;
 import io.vocengine.engine.demo.DemoDataGenerator;
 import io.vocengine.engine.index.FeedbackIndexWriter;
@@ -8,6 +10,7 @@ import io.vocengine.engine.ingest.IngestOptions;
 import io.vocengine.engine.ingest.IngestRecord;
 import io.vocengine.engine.ingest.IngestSource;
 import io.vocengine.engine.ingest.Sources;
+import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +56,28 @@ final class BenchCommand implements Callable<Integer> {
                 items.size(), chars, (double) chars / items.size(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         for (int i = 0; i < Math.min(items.size(), 5000); i++) e.analyse(items.get(i)); // JIT warm-up
+
+        List<CleanText> cleaned = new ArrayList<>(items.size());
+        double[] cleanSecs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            cleaned.clear();
+            long t = System.nanoTime();
+            for (Feedback f : items) cleaned.add(e.clean(f.text()));
+            cleanSecs[r] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(cleanSecs);
+        out.printf("clean only (all steps and checks), 1 thread: %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
+                items.size() / cleanSecs[rounds / 2], chars / cleanSecs[rounds / 2], rounds);
+        double[] dedupSecs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            NearDuplicateIndex index = new NearDuplicateIndex(Deduplicator.DEFAULT_THRESHOLD);
+            long t = System.nanoTime();
+            for (int i = 0; i < items.size(); i++) index.observe(items.get(i).id(), cleaned.get(i));
+            dedupSecs[r] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(dedupSecs);
+        out.printf("near-duplicate clustering, 1 thread: %,.0f items/s  (median of %d rounds, fresh index each)%n",
+                items.size() / dedupSecs[rounds / 2], rounds);
 
         long[] nanos = new long[items.size()];
         for (int i = 0; i < items.size(); i++) {

@@ -55,6 +55,11 @@ public final class Engine {
         return pipeline.process(feedback);
     }
 
+    /** Cleans one raw text exactly as the pipeline does (for benchmarks and tools). */
+    public CleanText clean(String raw) {
+        return cleaner.clean(raw);
+    }
+
     /** Query terms of arbitrary text, through the same cleaning and segmentation as documents. */
     public List<SearchTerm> searchTerms(String text) {
         CleanText clean = cleaner.clean(text);
