@@ -2,6 +2,7 @@ package io.vocengine.engine.clean;
 
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.resources.TsvResource;
 
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class FillerCheck implements TextCheck {
     private final List<String> phrases; // longest first, so 系统默认好评 wins over 好评
 
     public FillerCheck() {
-        phrases = RuleFile.read("filler-phrases.tsv", 1, 1).stream().map(row -> CaseFoldStep.fold(row[0].trim()))
+        phrases = TsvResource.read(FillerCheck.class, "filler-phrases.tsv", 1).stream().map(row -> CaseFoldStep.fold(row[0].trim()))
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 

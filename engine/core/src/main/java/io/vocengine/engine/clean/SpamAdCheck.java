@@ -3,6 +3,7 @@ package io.vocengine.engine.clean;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Span;
+import io.vocengine.engine.resources.TsvResource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ public final class SpamAdCheck implements TextCheck {
 
     public SpamAdCheck() {
         Map<Character, List<Keyword>> byFirst = new TreeMap<>();
-        for (String[] row : RuleFile.read("spam-rules.tsv", 3, 4)) {
+        for (String[] row : TsvResource.read(SpamAdCheck.class, "spam-rules.tsv", 3, 4)) {
             String kind = row[0];
             if (!KIND_NAMES.containsKey(kind)) throw new IllegalStateException("spam-rules.tsv: unknown kind " + kind);
             Rule rule = new Rule(kind, Integer.parseInt(row[1].trim()), row.length == 4 ? Pattern.compile(row[3]) : null);

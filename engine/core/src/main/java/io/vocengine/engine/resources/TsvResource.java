@@ -18,8 +18,13 @@ public final class TsvResource {
     private TsvResource() {
     }
 
-    /** @param owner the class whose package holds the resource */
+    /** Rows of exactly {@code columns} cells. @param owner the class whose package holds the resource */
     public static List<String[]> read(Class<?> owner, String name, int columns) {
+        return read(owner, name, columns, columns);
+    }
+
+    /** Rows of {@code minColumns} to {@code maxColumns} cells (trailing optional columns may be left out). */
+    public static List<String[]> read(Class<?> owner, String name, int minColumns, int maxColumns) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " is missing from the engine jar (" + owner.getPackageName() + ")");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -28,10 +33,11 @@ public final class TsvResource {
             for (String line; (line = r.readLine()) != null; ) {
                 lineNo++;
                 if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t", -1);
-                if (f.length != columns) {
-                    throw new IllegalStateException(name + " line " + lineNo + ": expected " + columns
-                            + " tab-separated columns, found " + f.length + ": " + line);
+                String[] f = line.split("\t");
+                if (f.length < minColumns || f.length > maxColumns) {
+                    throw new IllegalStateException(name + " line " + lineNo + ": expected " + minColumns
+                            + (maxColumns > minColumns ? " to " + maxColumns : "") + " tab-separated columns, found "
+                            + f.length + ": " + line);
                 }
                 for (int i = 0; i < f.length; i++) f[i] = f[i].strip();
                 rows.add(f);
