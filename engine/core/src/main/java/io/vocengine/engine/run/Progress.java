@@ -17,6 +17,7 @@ public final class Progress {
     private final long start = System.nanoTime();
     private long lastDraw;
     private int lastDecile = -1;
+    private long lastItems = -1;
 
     public Progress(PrintStream out, String label, boolean terminal) {
         this.out = out;
@@ -38,6 +39,7 @@ public final class Progress {
         lastDraw = now;
         lastDecile = Math.max(lastDecile, decile);
         String line = render(items, done, total, now);
+        lastItems = items;
         if (terminal) out.print("\r" + line);
         else out.println(line);
         out.flush();
@@ -46,7 +48,7 @@ public final class Progress {
     public void finish(long items, long done, long total) {
         String line = render(items, done, total, System.nanoTime());
         if (terminal) out.println("\r" + line);
-        else out.println(line);
+        else if (items != lastItems) out.println(line); // a log already has this line
     }
 
     private String render(long items, long done, long total, long now) {
