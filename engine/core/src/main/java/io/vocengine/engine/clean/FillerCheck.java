@@ -61,7 +61,11 @@ public final class FillerCheck implements TextCheck {
         return sb.toString();
     }
 
-    /** How many characters of {@code core} the phrases cover, matching greedily left to right, longest first. */
+    /**
+     * How many characters of {@code core} the phrases cover, matching greedily left to right, longest first; stops
+     * (returning what it has) as soon as more than {@link #MAX_LEFTOVER} characters are left uncovered, because the
+     * text can then no longer be filler.
+     */
     private int coveredByPhrases(String core) {
         int covered = 0;
         for (int i = 0; i < core.length(); ) {
@@ -72,26 +76,29 @@ public final class FillerCheck implements TextCheck {
                     break;
                 }
             }
+            if (matched == 0 && i + 1 - covered > MAX_LEFTOVER) return covered;
             covered += matched;
             i += Math.max(matched, 1);
         }
         return covered;
     }
 
+    /** Three or more copies of a unit of one to four Han characters, at least {@link #MIN_PADDING} long. */
     private static boolean isPadding(String core) {
         if (core.length() < MIN_PADDING) return false;
-        for (int i = 0; i < core.length(); i++) {
+        int period = period(core);
+        if (period > 4 || core.length() < 3 * period) return false; // 好好 and 很好很好 are words, not padding
+        for (int i = 0; i < period; i++) {
             if (Character.UnicodeScript.of(core.charAt(i)) != Character.UnicodeScript.HAN) return false;
         }
-        int period = period(core);
-        return period <= 4 && core.length() >= 3 * period; // at least three repeats: 好好 and 很好很好 are words
+        return true;
     }
 
-    /** The length of the shortest unit whose repetition (the last copy possibly cut short) makes {@code core}. */
+    /** The length (up to 5) of the shortest unit whose repetition, the last copy possibly cut short, makes {@code core}. */
     private static int period(String core) {
-        for (int p = 1; p < core.length(); p++) {
+        for (int p = 1; p <= 4; p++) {
             if (core.regionMatches(p, core, 0, core.length() - p)) return p;
         }
-        return core.length();
+        return 5;
     }
 }

@@ -75,13 +75,18 @@ public final class PiiMaskStep implements CleaningStep {
     private static final String TITLES = "先生|女士|小姐|经理|师傅|老师|店长|主管|医生|护士";
     /**
      * Words without which a text holds no name and no pure-letter WeChat id: only then is the segmenter run. Tested
-     * with String.contains, which is about ten times faster than one regex alternation.
+     * with String.contains, which is about ten times faster than one regex alternation (and, stopping at the first
+     * hit, faster than an Aho-Corasick pass: measured 9.6 vs 8.0 M chars/s).
      */
     private static final List<String> WORD_CLUES = Stream.of(ROLES, TITLES, "工号|叫|姓|微信|威信|薇信|v信|V信|vx|VX|Vx|vX|wx|WX|Wx|wX")
             .flatMap(words -> Stream.of(words.split("\\|"))).distinct().toList();
     /** A name is masked only right after a role (客服张伟, 叫陈晓明) or right before a title (王先生). */
     private static final Pattern ROLE_BEFORE = Pattern.compile("(?:" + ROLES + "|叫|名叫|叫做|姓)[:： ]?$");
     private static final Pattern TITLE = Pattern.compile(TITLES);
+    private static final List<String> ROLE_WORDS = Stream.of(ROLES.split("\\|"), new String[]{"叫", "姓", "工号"})
+            .flatMap(Stream::of).toList();
+    /** What may stand between a role word and the name: 客服：王, 客服小王, 老李, 阿强. */
+    private static final String NAME_PREFIXES = ":： 小老阿";
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶"
             + "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常"
             + "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁"
@@ -103,6 +108,33 @@ public final class PiiMaskStep implements CleaningStep {
         return "pii-mask";
     }
 
+    /**
+     * A name is only ever masked after a role word or before a title, and starts with a surname; without a surname
+     * character in such a place the costly name segmenter cannot find one. Role words like 客服 are in most VoC
+     * texts, so this cheap look-around keeps HanLP off the common path (客服态度很好 has no name).
+     */
+    static boolean mayHoldName(String text) {
+        for (String role : ROLE_WORDS) {
+            for (int i = text.indexOf(role); i >= 0; i = text.indexOf(role, i + 1)) {
+                int j = i + role.length();
+                while (j < text.length() && j < i + role.length() + 3 && NAME_PREFIXES.indexOf(text.charAt(j)) >= 0) j++;
+                if (j < text.length() && startsWithSurname(text, j)) return true;
+            }
+        }
+        for (String title : TITLES.split("\\|")) {
+            for (int i = text.indexOf(title); i > 0; i = text.indexOf(title, i + 1)) {
+                for (int k = Math.max(0, i - 3); k < i; k++) {
+                    if (startsWithSurname(text, k)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithSurname(String text, int at) {
+        return SURNAMES.indexOf(text.charAt(at)) >= 0 || COMPOUND_SURNAMES.stream().anyMatch(c -> text.startsWith(c, at));
+    }
+
     @Override
     public Rewrite apply(String text) {
         boolean needsWords = WORD_CLUES.stream().anyMatch(text::contains);
@@ -118,7 +150,7 @@ public final class PiiMaskStep implements CleaningStep {
                 if (rule.valid().test(m.group("pii"))) found.add(new Finding(rule.type(), m.start("pii"), m.end("pii"), rank));
             }
         }
-        if (needsWords) found.addAll(names(text, RULES.size()));
+        if (needsWords && mayHoldName(text)) found.addAll(names(text, RULES.size()));
         List<Span> references = REFERENCE_NUMBER.matcher(text).results().map(r -> new Span(r.start(), r.end())).toList();
         found.removeIf(f -> references.stream().anyMatch(r -> f.start() < r.end() && r.start() < f.end()));
         if (found.isEmpty()) return null;

@@ -105,22 +105,30 @@ public final class OffsetMap {
                 throw new IllegalArgumentException("source spans must not go backwards: [" + srcStart + "," + srcEnd
                         + ") after [" + starts[size - 1] + "," + ends[size - 1] + ")");
             }
-            for (int i = 0; i < chars.length(); i++) {
-                if (size == starts.length) {
-                    starts = Arrays.copyOf(starts, size * 2);
-                    ends = Arrays.copyOf(ends, size * 2);
-                }
-                starts[size] = srcStart;
-                ends[size] = srcEnd;
-                size++;
-            }
-            text.append(chars);
+            for (int i = 0; i < chars.length(); i++) appendChar(chars.charAt(i), srcStart, srcEnd);
             return this;
         }
 
         /** Copies source units [srcStart, srcEnd) unchanged, each mapped to itself. */
         public Builder copy(CharSequence source, int srcStart, int srcEnd) {
-            for (int i = srcStart; i < srcEnd; i++) append(source.subSequence(i, i + 1), i, i + 1);
+            for (int i = srcStart; i < srcEnd; i++) appendChar(source.charAt(i), i, i + 1);
+            return this;
+        }
+
+        /** Appends one unit standing for source span [srcStart, srcEnd); the allocation-free form of append. */
+        public Builder appendChar(char c, int srcStart, int srcEnd) {
+            if (size > 0 && (srcStart < starts[size - 1] || srcEnd < ends[size - 1])) {
+                throw new IllegalArgumentException("source spans must not go backwards: [" + srcStart + "," + srcEnd
+                        + ") after [" + starts[size - 1] + "," + ends[size - 1] + ")");
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = srcStart;
+            ends[size] = srcEnd;
+            size++;
+            text.append(c);
             return this;
         }
 

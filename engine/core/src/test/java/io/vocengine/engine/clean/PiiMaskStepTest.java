@@ -119,4 +119,12 @@ class PiiMaskStepTest {
     private static List<String> tags(String text) {
         return TestEngines.shared().analyse(Feedback.of("1", text)).tagging().tags().stream().map(Tag::nodeId).toList();
     }
+
+    @Test
+    void theNameGateKeepsHanLpOffTextsThatCannotHoldAName() {
+        assertFalse(PiiMaskStep.mayHoldName("客服态度很好，师傅人也不错"));
+        assertTrue(PiiMaskStep.mayHoldName("客服小王态度差"));
+        assertTrue(PiiMaskStep.mayHoldName("客服：李娜处理得很快"));
+        assertTrue(PiiMaskStep.mayHoldName("谢谢欧阳先生"));
+    }
 }
