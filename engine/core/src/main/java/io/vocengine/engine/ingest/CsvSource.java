@@ -30,22 +30,17 @@ import java.util.Iterator;
  * </ul>
  * Not thread-safe.
  */
-public final class CsvSource implements IngestSource {
+public final class CsvSource extends InputSource {
     /** The dialect read, and written back for {@code raw}. */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final String STAGE = "csv";
     // What the decoder and commons-csv may have read beyond the record being parsed.
     private static final long READ_AHEAD = 64 * 1024;
 
-    private final String name;
-    private final InputEncoding encoding;
-    private final CountingInputStream counted;
-    private final long totalBytes;
     private final long maxRecordBytes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
     private final CsvHeader header;
-    private long records;
     private long lastNumber;
     private long lastLine;
     private boolean done;
@@ -58,10 +53,7 @@ public final class CsvSource implements IngestSource {
      */
     CsvSource(String name, CountingInputStream in, long totalBytes, InputEncoding encoding, IngestOptions options)
             throws IOException {
-        this.name = name;
-        this.encoding = encoding;
-        this.counted = in;
-        this.totalBytes = totalBytes;
+        super(name, IngestOptions.Format.CSV, encoding, in, totalBytes);
         this.maxRecordBytes = options.maxRecordBytes();
         in.limitFromHere(maxRecordBytes + READ_AHEAD);
         this.parser = FORMAT.parse(new InputStreamReader(in, encoding.charset().newDecoder()
@@ -91,44 +83,13 @@ public final class CsvSource implements IngestSource {
         } catch (UncheckedIOException e) {
             done = true;
             IngestRecord rejected = unparsable(e.getCause());
-            records++;
+            countRecord();
             return rejected;
         }
         lastNumber = row.getRecordNumber() - 1;
         lastLine = parser.getCurrentLineNumber();
-        records++;
+        countRecord();
         return convert(row.values(), lastNumber);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public IngestOptions.Format format() {
-        return IngestOptions.Format.CSV;
-    }
-
-    @Override
-    public InputEncoding encoding() {
-        return encoding;
-    }
-
-    @Override
-    public long recordsRead() {
-        return records;
-    }
-
-    /** Bytes pulled from the input; runs ahead of the records returned by at most the read buffers. */
-    @Override
-    public long bytesRead() {
-        return counted.count();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
     }
 
     @Override
@@ -138,12 +99,12 @@ public final class CsvSource implements IngestSource {
 
     private IngestRecord convert(String[] cells, long number) {
         String raw = FORMAT.format((Object[]) cells);
-        String where = name + " record " + number;
+        String where = name() + " record " + number;
         for (int i = 0; i < cells.length; i++) {
             if (cells[i].indexOf('\uFFFD') >= 0) {
                 return rejected(number, raw, ErrorCode.ENCODING_ERROR, where + ", column " + header.name(i)
-                        + ": bytes that are not valid " + encoding.charset().name() + " (decoded as U+FFFD); the input "
-                        + "is read as " + encoding.charset().name() + " (" + encoding.how() + "); if that is wrong for "
+                        + ": bytes that are not valid " + encoding().charset().name() + " (decoded as U+FFFD); the input "
+                        + "is read as " + encoding().charset().name() + " (" + encoding().how() + "); if that is wrong for "
                         + "the whole file, pass --encoding");
             }
         }
@@ -152,7 +113,7 @@ public final class CsvSource implements IngestSource {
                     + " cells, the header has " + header.size() + " (" + header.describe() + ")");
         }
         try {
-            return new IngestRecord.Parsed(name, number, raw, FeedbackJson.toFeedback(header.toJson(cells), name,
+            return new IngestRecord.Parsed(name(), number, raw, FeedbackJson.toFeedback(header.toJson(cells), name(),
                     number));
         } catch (InvalidRecordException e) {
             return rejected(number, raw, e.code(), where + ": " + e.getMessage());
@@ -162,8 +123,8 @@ public final class CsvSource implements IngestSource {
     /** The parser failed on the record after the last one returned; the rest of the input cannot be read. */
     private IngestRecord unparsable(IOException cause) throws IOException {
         long number = lastNumber + 1;
-        String where = name + " record " + number + " (after line " + lastLine + ")";
-        String rest = "; the rest of " + name + " was not read. An unbalanced quote is the usual cause";
+        String where = name() + " record " + number + " (after line " + lastLine + ")";
+        String rest = "; the rest of " + name() + " was not read. An unbalanced quote is the usual cause";
         if (cause instanceof CountingInputStream.LimitExceededException) {
             return rejected(number, null, ErrorCode.RECORD_TOO_LARGE, where + " is longer than the limit of "
                     + maxRecordBytes + " bytes (--max-record-bytes) and was not kept" + rest);
@@ -177,16 +138,16 @@ public final class CsvSource implements IngestSource {
 
     private IOException unreadableHeader(IOException cause) {
         if (cause instanceof CountingInputStream.LimitExceededException) {
-            return new IngestException("the header row of " + name + " is longer than the limit of " + maxRecordBytes
+            return new IngestException("the header row of " + name() + " is longer than the limit of " + maxRecordBytes
                     + " bytes (--max-record-bytes); is there an unbalanced quote?", cause);
         }
         if (cause instanceof CSVException) {
-            return new IngestException("cannot read the header row of " + name + ": " + cause.getMessage(), cause);
+            return new IngestException("cannot read the header row of " + name() + ": " + cause.getMessage(), cause);
         }
         return cause;
     }
 
     private IngestRecord rejected(long number, String raw, ErrorCode code, String message) {
-        return new IngestRecord.Rejected(name, number, raw, null, new ItemError(code, STAGE, message));
+        return new IngestRecord.Rejected(name(), number, raw, null, new ItemError(code, STAGE, message));
     }
 }

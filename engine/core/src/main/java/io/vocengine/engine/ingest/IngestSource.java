@@ -6,7 +6,7 @@ import java.nio.charset.Charset;
  * A {@link RecordSource} opened by {@link Sources}, which also tells how it is being read. Single-threaded like every
  * record source.
  */
-public sealed interface IngestSource extends RecordSource permits JsonLinesSource, CsvSource {
+public sealed interface IngestSource extends RecordSource permits InputSource {
     /** The input's name as used in records and messages (file name or "stdin"). */
     String name();
 

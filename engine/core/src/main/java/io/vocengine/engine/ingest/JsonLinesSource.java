@@ -34,7 +34,7 @@ import java.util.HexFormat;
  * </ul>
  * Inputs in UTF-16 are re-encoded to UTF-8 before lines are split ({@link Utf8Transcoder}). Not thread-safe.
  */
-public final class JsonLinesSource implements IngestSource {
+public final class JsonLinesSource extends InputSource {
     private static final String STAGE = "json";
     // Strings as long as a record may be; exact decimals, so metadata keeps 19.90 as written; no silent last-wins on
     // duplicate keys or on anything after the object.
@@ -47,25 +47,17 @@ public final class JsonLinesSource implements IngestSource {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private final String name;
-    private final InputEncoding encoding;
-    private final CountingInputStream counted;
-    private final long totalBytes;
     private final long maxRecordBytes;
     private final ByteLineReader lines;
     private final CharsetDecoder decoder;
     private int badByte; // where the last failed decode() stopped
-    private long records;
 
     /**
      * @param in positioned after any byte-order mark, counting from the start of the input; closed by {@link #close()}
      */
     JsonLinesSource(String name, CountingInputStream in, long totalBytes, InputEncoding encoding,
                     IngestOptions options, OverflowSink overflow) {
-        this.name = name;
-        this.encoding = encoding;
-        this.counted = in;
-        this.totalBytes = totalBytes;
+        super(name, IngestOptions.Format.JSONL, encoding, in, totalBytes);
         this.maxRecordBytes = options.maxRecordBytes();
         boolean transcode = Utf8Transcoder.needed(encoding.charset());
         InputStream bytes = transcode ? new Utf8Transcoder(in, encoding.charset(), name) : in;
@@ -89,43 +81,12 @@ public final class JsonLinesSource implements IngestSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public IngestOptions.Format format() {
-        return IngestOptions.Format.JSONL;
-    }
-
-    @Override
-    public InputEncoding encoding() {
-        return encoding;
-    }
-
-    @Override
-    public long recordsRead() {
-        return records;
-    }
-
-    /** Bytes pulled from the input; runs ahead of the records returned by at most the read buffers. */
-    @Override
-    public long bytesRead() {
-        return counted.count();
-    }
-
-    @Override
-    public long totalBytes() {
-        return totalBytes;
-    }
-
-    @Override
     public void close() throws IOException {
         lines.close();
     }
 
     private IngestRecord counted(IngestRecord record) {
-        records++;
+        countRecord();
         return record;
     }
 
@@ -140,7 +101,7 @@ public final class JsonLinesSource implements IngestSource {
                     + e.getOriginalMessage() + column);
         }
         try {
-            return new IngestRecord.Parsed(name, number, text, FeedbackJson.toFeedback(node, name, number));
+            return new IngestRecord.Parsed(name(), number, text, FeedbackJson.toFeedback(node, name(), number));
         } catch (InvalidRecordException e) {
             return rejected(number, text, null, e.code(), e.getMessage());
         }
@@ -164,10 +125,10 @@ public final class JsonLinesSource implements IngestSource {
         int at = badByte;
         String shown = HexFormat.ofDelimiter(" ").withUpperCase()
                 .formatHex(bytes, at, Math.min(bytes.length, at + 4));
-        long fileOffset = encoding.bomBytes() + line.offset() + at;
+        long fileOffset = encoding().bomBytes() + line.offset() + at;
         return rejected(line.number(), null, bytes, ErrorCode.ENCODING_ERROR, "bytes that are not valid "
                 + decoder.charset().name() + " at byte " + at + " of the line (offset " + fileOffset + " in the file): "
-                + shown + "; the input is read as " + encoding.charset().name() + " (" + encoding.how()
+                + shown + "; the input is read as " + encoding().charset().name() + " (" + encoding().how()
                 + "); if that is wrong for the whole file, pass --encoding");
     }
 
@@ -179,7 +140,7 @@ public final class JsonLinesSource implements IngestSource {
     }
 
     private IngestRecord rejected(long number, String raw, byte[] rawBytes, ErrorCode code, String problem) {
-        return new IngestRecord.Rejected(name, number, raw, rawBytes,
-                new ItemError(code, STAGE, name + " line " + number + ": " + problem));
+        return new IngestRecord.Rejected(name(), number, raw, rawBytes,
+                new ItemError(code, STAGE, name() + " line " + number + ": " + problem));
     }
 }
