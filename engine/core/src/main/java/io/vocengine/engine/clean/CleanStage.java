@@ -10,6 +10,7 @@ import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Key;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.pipeline.Stage;
+import io.vocengine.engine.pipeline.StageException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,13 @@ public final class CleanStage implements Stage<CleanText> {
         }
         CleanText cleaned = new CleanText(text, map, flags, changedBy, cues, pii);
         if (checks.isEmpty() || text.isEmpty()) return cleaned;
-        for (TextCheck check : checks) flags.addAll(check.check(raw, cleaned));
+        for (TextCheck check : checks) {
+            try {
+                flags.addAll(check.check(raw, cleaned));
+            } catch (RuntimeException e) { // the item is dead-lettered; say which check broke on it
+                throw new StageException(name(), "check '" + check.name() + "' failed: " + e);
+            }
+        }
         return new CleanText(text, map, flags, changedBy, cues, pii);
     }
 

@@ -32,10 +32,6 @@ final class ReplacementTable {
         if (size > 0) trie.build(sorted);
     }
 
-    int size() {
-        return size;
-    }
-
     /** The matches a left-to-right reader takes: at each position the longest, skipping those it overlaps. */
     static List<int[]> leftmostLongest(List<int[]> hits) {
         hits.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : Integer.compare(c[1], a[1]));

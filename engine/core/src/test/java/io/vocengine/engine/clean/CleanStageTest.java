@@ -4,12 +4,14 @@ import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.Span;
+import io.vocengine.engine.pipeline.StageException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CleanStageTest {
@@ -99,5 +101,17 @@ class CleanStageTest {
         assertEquals(5, c.text().length());
         assertTrue(codes(c).contains(Flag.TRUNCATED));
         assertEquals(new Span(0, 1), c.toRaw(0, 5));
+    }
+
+    @Test
+    void aFailingCheckNamesItselfInTheItemsError() {
+        TextCheck broken = new TextCheck() {
+            public String name() { return "broken"; }
+            public List<Flag> check(String raw, CleanText clean) { throw new IllegalStateException("model missing"); }
+        };
+        StageException e = assertThrows(StageException.class,
+                () -> new CleanStage(CleanStage.defaultSteps(), List.of(broken), 100).clean("好"));
+        assertTrue(e.error().message().contains("check 'broken' failed") && e.error().message().contains("model missing"),
+                e.error().message());
     }
 }
