@@ -26,7 +26,8 @@ public final class SpamAdCheck implements TextCheck {
     /** A text is flagged when the weights of the distinct rules that hit sum to at least this. */
     static final int THRESHOLD = 3;
     private static final Map<String, String> KIND_NAMES =
-            Map.of("contact", "contact solicitation", "promotion", "promotion", "link", "link", "context", "context");
+            Map.of("contact", "contact solicitation", "promotion", "promotion", "call", "call to action", "link", "link",
+                    "context", "context");
 
     /** One line of the rule file; identity matters (two lines may read alike), so a class, not a record. */
     private static final class Rule {
@@ -42,6 +43,11 @@ public final class SpamAdCheck implements TextCheck {
 
         boolean counts() {
             return weight > 0;
+        }
+
+        /** More than commercial vocabulary: a shopper's review mentions 促销 and 满减 too, an ad addresses the reader. */
+        boolean directed() {
+            return counts() && (!kind.equals("promotion") || weight >= 2);
         }
     }
 
@@ -86,12 +92,15 @@ public final class SpamAdCheck implements TextCheck {
     public List<Flag> check(String raw, CleanText clean) {
         Map<Rule, Hit> hits = hits(clean.text());
         int score = 0;
-        boolean counted = false;
+        int link = 0; // one URL hits several link rules, so only the strongest counts
+        boolean directed = false;
         for (Hit h : hits.values()) {
-            score += h.rule.weight;
-            counted |= h.rule.counts();
+            if (h.rule.kind.equals("link")) link = Math.max(link, h.rule.weight);
+            else score += h.rule.weight;
+            directed |= h.rule.directed();
         }
-        if (!counted || score < THRESHOLD) return List.of();
+        score += link;
+        if (!directed || score < THRESHOLD) return List.of();
         Map<String, List<String>> byKind = new LinkedHashMap<>();
         List<Span> evidence = new ArrayList<>();
         hits.values().stream().filter(h -> h.rule.counts()).sorted(Comparator.comparingInt(Hit::start))

@@ -99,8 +99,8 @@ class CleaningGoldTest {
         // Regression gate at the level measured on the test split (issue 3 targets, not yet reached: spam/ad
         // precision >= 0.90 and recall >= 0.80). Raise these floors as the rules improve; never lower them.
         assertTrue(spamSeen && fillerSeen, "the SPAM_AD and FILLER checks must be registered");
-        assertTrue(spam.precision() >= 0.75, "SPAM_AD precision " + spam.precision());
-        assertTrue(spam.recall() >= 0.45, "SPAM_AD recall " + spam.recall());
+        assertTrue(spam.precision() >= 0.78, "SPAM_AD precision " + spam.precision());
+        assertTrue(spam.recall() >= 0.50, "SPAM_AD recall " + spam.recall());
         assertTrue(filler.precision() >= 0.75 && filler.recall() >= 0.45, "FILLER " + filler.precision() + "/" + filler.recall());
         assertTrue(pii.precision() >= 0.95 && pii.recall() >= 0.80, "PII " + pii.precision() + "/" + pii.recall());
     }
