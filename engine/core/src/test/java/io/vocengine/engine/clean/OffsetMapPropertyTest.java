@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * supplementary characters, lone surrogates, control characters, markup, slang, repetition and PII-like digits, so
  * that every cleaning step changes lengths somewhere.
  */
-class OffsetMapProperties {
+class OffsetMapPropertyTest {
     /** Characters that no step rewrites: a clean occurrence must come from the same character in the raw text. */
     private static final String STABLE = "好差包装破损快慢";
     private static final CleanStage CLEANER = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), 1000);
