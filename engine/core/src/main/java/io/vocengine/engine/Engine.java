@@ -9,6 +9,7 @@ import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Pipeline;
 import io.vocengine.engine.segment.SegmentStage;
+import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.taxonomy.Taxonomy;
@@ -37,6 +38,7 @@ public final class Engine {
         this.pipeline = Pipeline.builder()
                 .add(cleaner)
                 .add(new SegmentStage(segmenter))
+                .add(new ClauseSplitter())
                 .add(new RuleTagger(config.taxonomies(), segmenter))
                 .build();
         this.taxonomies = config.taxonomies();

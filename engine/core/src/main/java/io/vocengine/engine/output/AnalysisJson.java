@@ -2,6 +2,7 @@ package io.vocengine.engine.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Duplicate;
@@ -66,6 +67,14 @@ public final class AnalysisJson {
             }
             g.writeEndArray();
             g.writeEndObject();
+            g.writeArrayFieldStart("clauses");
+            for (Clause c : a.clauses()) {
+                writeOffsets(g, clean.toRaw(c.start(), c.end()), raw);
+                g.writeNumberField("sentence", c.sentence());
+                if (!c.connective().isEmpty()) g.writeStringField("connective", c.connective());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("flags");
             for (Flag f : a.flags()) {
                 g.writeStartObject();

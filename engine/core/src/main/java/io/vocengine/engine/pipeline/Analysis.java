@@ -1,5 +1,6 @@
 package io.vocengine.engine.pipeline;
 
+import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Duplicate;
 import io.vocengine.engine.model.Feedback;
@@ -61,6 +62,10 @@ public final class Analysis {
 
     public List<Token> tokens() {
         return get(Keys.TOKENS);
+    }
+
+    public List<Clause> clauses() {
+        return get(Keys.CLAUSES);
     }
 
     public Tagging tagging() {

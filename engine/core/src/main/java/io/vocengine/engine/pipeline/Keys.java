@@ -1,5 +1,6 @@
 package io.vocengine.engine.pipeline;
 
+import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Duplicate;
 import io.vocengine.engine.model.Token;
@@ -14,6 +15,7 @@ public final class Keys {
 
     public static final Key<CleanText> CLEAN = Key.of("clean");
     public static final Key<List<Token>> TOKENS = Key.of("tokens");
+    public static final Key<List<Clause>> CLAUSES = Key.of("clauses");
     public static final Key<Tagging> TAGS = Key.of("tags");
     /** Filled after the pipeline, in input order, by the run's {@code Deduplicator}: needs the whole corpus. */
     public static final Key<Duplicate> DUPLICATE = Key.of("duplicate");

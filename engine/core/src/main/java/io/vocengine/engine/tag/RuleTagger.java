@@ -66,7 +66,7 @@ public final class RuleTagger implements Stage<Tagging> {
 
     @Override
     public Set<Key<?>> inputs() {
-        return Set.of(Keys.CLEAN, Keys.TOKENS);
+        return Set.of(Keys.CLEAN, Keys.TOKENS, Keys.CLAUSES);
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class RuleTagger implements Stage<Tagging> {
     @Override
     public Tagging process(Analysis item) {
         CleanText clean = item.clean();
-        WordBoundaries boundaries = new WordBoundaries(clean.text(), item.tokens(), segmenter);
+        WordBoundaries boundaries = new WordBoundaries(clean.text(), item.tokens(), item.clauses(), segmenter);
         Context words = new Context(boundaries, lexicon.clausePolarities(boundaries));
         List<Tag> tags = new ArrayList<>();
         List<String> versions = new ArrayList<>();
