@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) {
             NearDuplicateIndex index = new NearDuplicateIndex(Deduplicator.DEFAULT_THRESHOLD);
             long t = System.nanoTime();
-            for (int i = 0; i < items.size(); i++) index.observe(items.get(i).id(), cleaned.get(i));
+            for (int i = 0; i < items.size(); i++) index.observe(items.get(i).id(), items.get(i).text(), cleaned.get(i));
             dedupSecs[r] = (System.nanoTime() - t) / 1e9;
         }
         Arrays.sort(dedupSecs);

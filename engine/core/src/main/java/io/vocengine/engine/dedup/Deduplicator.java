@@ -22,7 +22,7 @@ public final class Deduplicator implements UnaryOperator<Analysis> {
 
     @Override
     public Analysis apply(Analysis a) {
-        Duplicate d = index.observe(a.feedback().id(), a.clean());
+        Duplicate d = index.observe(a.feedback().id(), a.feedback().text(), a.clean());
         return a.with(Keys.DUPLICATE, d);
     }
 }

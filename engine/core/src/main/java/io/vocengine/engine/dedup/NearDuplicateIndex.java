@@ -13,7 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>texts are compared by their letters, digits and ideographs only (punctuation, emoji and spaces do not make a
  *       text new);</li>
- *   <li>identical such texts share a cluster at any length (好 and 好！ are copies);</li>
+ *   <li>identical such texts share a cluster at any length (好 and 好！ are copies); texts with none ([心], 👍)
+ *       are compared by their raw text without white space, so identical reactions cluster too;</li>
  *   <li>from {@value #MIN_FUZZY_CHARS} characters on, MinHash-LSH (16 bands of 4 rows) finds candidates, and a
  *       candidate whose estimated bigram Jaccard similarity reaches the threshold joins its cluster (one or two
  *       characters changed in a review).</li>
@@ -41,9 +42,13 @@ public final class NearDuplicateIndex {
     }
 
     /** Places the item in a cluster, creating one when it resembles nothing seen before. */
-    public Duplicate observe(String itemId, CleanText clean) {
+    public Duplicate observe(String itemId, String raw, CleanText clean) {
         String key = letters(clean.text());
-        if (key.isEmpty()) return new Duplicate(itemId, 1.0); // nothing to compare: its own cluster
+        if (key.isEmpty()) {
+            String symbols = raw.replaceAll("\\s+", "");
+            if (symbols.isEmpty()) return new Duplicate(itemId, 1.0); // nothing to compare: its own cluster
+            key = "\u0000" + symbols; // apart from every letter key
+        }
         String same = exact.get(key);
         if (same != null) return new Duplicate(same, 1.0);
         if (key.length() < MIN_FUZZY_CHARS) {

@@ -14,7 +14,7 @@ class NearDuplicateIndexTest {
 
     private Duplicate observe(NearDuplicateIndex index, String id, String text) {
         CleanText c = cleaner.clean(text);
-        return index.observe(id, c);
+        return index.observe(id, text, c);
     }
 
     @Test
@@ -34,7 +34,10 @@ class NearDuplicateIndexTest {
         observe(index, "1", "好评");
         assertEquals("1", observe(index, "2", "好评！").clusterId());
         assertEquals("3", observe(index, "3", "差评").clusterId());
-        assertEquals("4", observe(index, "4", "😡😡").clusterId()); // nothing to compare: its own cluster
+        assertEquals("4", observe(index, "4", "😡😡").clusterId());
+        assertEquals("4", observe(index, "5", " 😡😡").clusterId()); // no letters: the same symbols are a copy
+        assertEquals("6", observe(index, "6", "👍").clusterId());
+        assertEquals("7", observe(index, "7", " ").clusterId()); // nothing to compare: its own cluster
     }
 
     @Test
