@@ -2,6 +2,7 @@ package io.vocengine.engine.index;
 
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
+import io.vocengine.engine.model.PiiMask;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,11 +109,23 @@ public final class FeedbackIndexWriter implements Closeable {
         }
     }
 
+    /**
+     * The raw text as analysts see it in results: each masked item's characters replaced one for one by '*', so the
+     * index never shows personal data while every raw offset (highlights, evidence) stays valid. The source file
+     * and the tag results' offsets keep the original.
+     */
+    static String redacted(String raw, List<PiiMask> pii) {
+        if (pii.isEmpty()) return raw;
+        char[] chars = raw.toCharArray();
+        for (PiiMask p : pii) Arrays.fill(chars, p.raw().start(), p.raw().end(), '*');
+        return new String(chars);
+    }
+
     private Document toDocument(Analysis a) {
         Feedback f = a.feedback();
         Document d = new Document();
         d.add(new StringField(IndexSchema.ID, f.id(), Field.Store.YES));
-        d.add(new StoredField(IndexSchema.TEXT, f.text()));
+        d.add(new StoredField(IndexSchema.TEXT, redacted(f.text(), a.clean().pii())));
         d.add(new Field(IndexSchema.TEXT, new TermListTokenStream(SearchTerms.forIndex(a.clean(), a.tokens(), segmenter),
                 f.text().length()), INDEXED_TEXT));
         keyword(d, IndexSchema.CHANNEL, IndexSchema.FACET_CHANNEL, f.channel().json());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,21 @@ class FeedbackIndexTest {
         }
         IOException e = assertThrows(IOException.class, () -> FeedbackSearcher.open(corrupt, engine.analyzer()));
         assertTrue(e.getMessage().contains("cannot be read") && e.getMessage().contains("delete the folder"), e.getMessage());
+    }
+
+    @Test
+    void personalDataIsNeverShownButHighlightsStillLineUp(@TempDir Path dir) throws IOException {
+        index(dir, fb("p", "快递员电话13812345678，包装破损", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            // The query is masked like the text (⟨PHONE⟩), so it finds texts that hold a phone number, never shown.
+            for (SearchResult.Hit h : s.search(new SearchRequest("13812345678", List.of(), List.of(), 5)).hits()) {
+                assertFalse(h.snippet().text().contains("1381234"), h.snippet().text());
+            }
+            SearchResult.Snippet snippet = s.search(new SearchRequest("包装", List.of(), List.of(), 5)).hits().get(0).snippet();
+            assertEquals("快递员电话***********，包装破损", snippet.text());
+            Span m = snippet.matches().get(0);
+            assertEquals("包装", snippet.text().substring(m.start() - snippet.start(), m.end() - snippet.start()));
+        }
     }
 
     @Test
