@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "voc", mixinStandardHelpOptions = true, version = "voc 0.1.0",
         description = "Chinese voice-of-customer engine: clean, tag, index and search customer feedback.",
         subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, SearchCommand.class,
-                EvalCommand.class, ServeCommand.class, BenchCommand.class})
+                EvalCommand.class, ServeCommand.class, BenchCommand.class, TrainCommand.class})
 public final class VocCli implements Runnable {
     /**
      * Lucene logs advice about the Vector API at every start; it concerns vector search, which the engine does not

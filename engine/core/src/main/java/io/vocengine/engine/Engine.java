@@ -11,6 +11,7 @@ import io.vocengine.engine.pipeline.Pipeline;
 import io.vocengine.engine.segment.SegmentStage;
 import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
+import io.vocengine.engine.tag.AspectPolarityStage;
 import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.taxonomy.Taxonomy;
 
@@ -40,6 +41,7 @@ public final class Engine {
                 .add(new SegmentStage(segmenter))
                 .add(new ClauseSplitter())
                 .add(new RuleTagger(config.taxonomies(), segmenter))
+                .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter))
                 .build();
         this.taxonomies = config.taxonomies();
         this.taxonomyVersions = taxonomies.stream().map(Taxonomy::version).toList();

@@ -70,7 +70,7 @@ public final class AspectEvaluation {
         }
         return new Result(items, leaf, new Prf(groupTp, groupFp, groupFn),
                 polarityBoth == 0 ? 0 : (double) polarityRight / polarityBoth, polarityBoth,
-                nodes.isEmpty() ? 0 : macroSum / nodes.size(), perNode);
+                nodes.isEmpty() ? 0 : macroSum / nodes.size(), perNode, polarityConfusion());
     }
 
     /**
@@ -78,9 +78,19 @@ public final class AspectEvaluation {
      * @param groupMentions   micro counts over their level-1 ancestors
      * @param polarityAccuracy over {@code polarityPairs} aspects that both gold and prediction mention
      * @param officialMacroF1 AI Challenger 2018: mean over aspects of the 4-class macro-F1
+     * @param polarityConfusion [gold][predicted] counts over negative, neutral, positive
      */
     public record Result(int items, Prf leafMentions, Prf groupMentions, double polarityAccuracy, int polarityPairs,
-                         double officialMacroF1, Map<String, Prf> perNode) {
+                         double officialMacroF1, Map<String, Prf> perNode, int[][] polarityConfusion) {
+    }
+
+    /** [gold][predicted] over negative, neutral, positive, summed over nodes, for aspects both mention. */
+    private int[][] polarityConfusion() {
+        int[][] sum = new int[CLASSES - 1][CLASSES - 1];
+        for (int[][] c : confusion.values()) {
+            for (int g = 1; g < CLASSES; g++) for (int p = 1; p < CLASSES; p++) sum[g - 1][p - 1] += c[g][p];
+        }
+        return sum;
     }
 
     private Set<String> groups(Set<String> mentioned) {

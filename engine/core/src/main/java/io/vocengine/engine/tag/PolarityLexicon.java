@@ -46,12 +46,7 @@ final class PolarityLexicon {
      * when negated.
      */
     Polarity[] clausePolarities(WordBoundaries words) {
-        List<Token> tokens = words.tokens();
-        int[] score = new int[words.clauseCount()];
-        for (int i = 0; i < tokens.size(); i++) {
-            int sign = sign(tokens.get(i).text());
-            if (sign != 0) score[words.clauseOfToken(i)] += Negation.isNegated(words, i) ? -sign : sign;
-        }
+        int[] score = clauseScores(words);
         Polarity[] out = new Polarity[score.length];
         for (int c = 0; c < score.length; c++) {
             out[c] = score[c] > 0 ? Polarity.POSITIVE : score[c] < 0 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
@@ -59,8 +54,19 @@ final class PolarityLexicon {
         return out;
     }
 
+    /** Per clause, the sum of its opinion words' signs, each flipped when negated. */
+    int[] clauseScores(WordBoundaries words) {
+        List<Token> tokens = words.tokens();
+        int[] score = new int[words.clauseCount()];
+        for (int i = 0; i < tokens.size(); i++) {
+            int sign = sign(tokens.get(i).text());
+            if (sign != 0) score[words.clauseOfToken(i)] += Negation.isNegated(words, i) ? -sign : sign;
+        }
+        return score;
+    }
+
     /** +1, −1 or 0; a word fused with its negator (不好, 没用) counts as the negated word. */
-    private int sign(String word) {
+    int sign(String word) {
         Integer s = signs.get(word);
         if (s != null) return s;
         if (word.length() > 1 && (word.charAt(0) == '不' || word.charAt(0) == '没')) {

@@ -71,7 +71,7 @@ public final class RuleTagger implements Stage<Tagging> {
 
     @Override
     public Key<Tagging> output() {
-        return Keys.TAGS;
+        return Keys.RULE_TAGS;
     }
 
     @Override

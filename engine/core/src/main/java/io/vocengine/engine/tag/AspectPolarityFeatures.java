@@ -1,0 +1,77 @@
+package io.vocengine.engine.tag;
+
+import io.vocengine.engine.model.Clause;
+import io.vocengine.engine.model.CleanText;
+import io.vocengine.engine.model.Span;
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.model.Token;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.segment.Segmenter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The features an aspect-polarity model reads for one tag: the words of the clauses that hold the tag's evidence
+ * (a negated word is marked, 不 好 → !好), the lexicon's verdict on those clauses and on the whole text, the
+ * clause's connective (但是, 虽然) and the node. Training and tagging call this same code, so the model always
+ * sees what it was trained on. Per item, not shared: build one per analysed item.
+ */
+public final class AspectPolarityFeatures {
+    private final List<Token> tokens;
+    private final WordBoundaries words;
+    private final List<Clause> clauses;
+    private final List<Span> clausesInRaw = new ArrayList<>();
+    private final int[] clauseScores;
+    private final String documentSign;
+
+    /** @param item an analysis with CLEAN, TOKENS and CLAUSES */
+    public AspectPolarityFeatures(Analysis item, Segmenter segmenter) {
+        CleanText clean = item.clean();
+        this.tokens = item.tokens();
+        this.clauses = item.clauses();
+        this.words = new WordBoundaries(clean.text(), tokens, clauses, segmenter);
+        for (Clause c : clauses) clausesInRaw.add(clean.toRaw(c.start(), c.end()));
+        PolarityLexicon lexicon = PolarityLexicon.shipped();
+        this.clauseScores = lexicon.clauseScores(words);
+        int positive = 0, negative = 0;
+        for (int s : clauseScores) {
+            if (s > 0) positive++;
+            else if (s < 0) negative++;
+        }
+        this.documentSign = positive > 0 && negative > 0 ? (positive > negative ? "mixed+" : negative > positive ? "mixed-" : "mixed")
+                : positive > 0 ? "+" : negative > 0 ? "-" : "0";
+    }
+
+    public String[] of(Tag tag) {
+        Set<Integer> context = new LinkedHashSet<>();
+        for (Span e : tag.evidence()) {
+            for (int c = 0; c < clausesInRaw.size(); c++) {
+                Span r = clausesInRaw.get(c);
+                if (e.start() < r.end() && r.start() < e.end()) context.add(c);
+            }
+        }
+        Set<String> f = new LinkedHashSet<>();
+        String node = tag.nodeId();
+        f.add("n=" + node);
+        f.add("doc=" + documentSign);
+        int score = 0;
+        for (int c : context) {
+            score += clauseScores[c];
+            Clause clause = clauses.get(c);
+            if (!clause.connective().isEmpty()) f.add("conn=" + clause.connective());
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (t.start() < clause.start() || t.end() > clause.end() || t.isPunctuation()) continue;
+                f.add("w=" + (Negation.isNegated(words, i) ? "!" : "") + t.text());
+            }
+        }
+        String sign = score > 0 ? "+" : score < 0 ? "-" : "0";
+        f.add("lex=" + sign);
+        f.add("n|lex=" + node + "|" + sign);
+        f.add("lex|doc=" + sign + "|" + documentSign);
+        return f.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,79 @@
+package io.vocengine.engine.tag;
+
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.model.Tagging;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Key;
+import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.engine.pipeline.Stage;
+import io.vocengine.engine.segment.Segmenter;
+import io.vocengine.taxonomy.Taxonomy;
+import io.vocengine.taxonomy.TaxonomyNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides the polarity of rule tags with a trained model where the taxonomy has one: the rules find the aspect
+ * (口味), the model reads its clause (味道一般般，不过分量足) and says positive, negative or neutral. Nodes that fix
+ * their polarity (闪退 is negative) keep it, and taxonomies without a model keep the lexicon's verdict. The tag's
+ * source names both: {@code rule:…#aspect(味道); polarity model:restaurant-aspect-polarity@… p=0.82}.
+ * Thread-safe: models and taxonomies are shared read-only; features are built per item.
+ */
+public final class AspectPolarityStage implements Stage<Tagging> {
+    private final Map<String, AspectPolarityModel> models = new HashMap<>();
+    private final Map<String, Taxonomy> taxonomies = new HashMap<>();
+    private final Segmenter segmenter;
+
+    public AspectPolarityStage(List<Taxonomy> taxonomies, List<AspectPolarityModel> models, Segmenter segmenter) {
+        this.segmenter = segmenter;
+        for (Taxonomy t : taxonomies) this.taxonomies.put(t.id(), t);
+        for (AspectPolarityModel m : models) {
+            if (!this.taxonomies.containsKey(m.taxonomy())) {
+                throw new IllegalArgumentException("model " + m.stamp() + " serves taxonomy '" + m.taxonomy() + "', which is not loaded");
+            }
+            this.models.put(m.taxonomy(), m);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "aspect-polarity";
+    }
+
+    @Override
+    public Set<Key<?>> inputs() {
+        return Set.of(Keys.CLEAN, Keys.TOKENS, Keys.CLAUSES, Keys.RULE_TAGS);
+    }
+
+    @Override
+    public Key<Tagging> output() {
+        return Keys.TAGS;
+    }
+
+    @Override
+    public Tagging process(Analysis item) {
+        Tagging rules = item.get(Keys.RULE_TAGS);
+        if (models.isEmpty() || rules.tags().isEmpty()) return rules;
+        AspectPolarityFeatures features = null; // built on first need: most items of other domains never need it
+        List<Tag> out = new ArrayList<>(rules.tags().size());
+        for (Tag t : rules.tags()) {
+            String taxonomyId = t.nodeId().substring(0, t.nodeId().indexOf('.'));
+            AspectPolarityModel model = models.get(taxonomyId);
+            TaxonomyNode node = model == null ? null : taxonomies.get(taxonomyId).node(t.nodeId());
+            if (node == null || node.polarity() != null) {
+                out.add(t);
+                continue;
+            }
+            if (features == null) features = new AspectPolarityFeatures(item, segmenter);
+            AspectPolarityModel.Prediction p = model.predict(features.of(t));
+            out.add(new Tag(t.nodeId(), t.path(), p.polarity(), t.confidence(), t.evidence(), t.source()
+                    + "; polarity model:" + model.stamp() + String.format(Locale.ROOT, " p=%.2f", p.probability())));
+        }
+        return new Tagging(out, rules.taxonomies());
+    }
+}

@@ -1,0 +1,188 @@
+package io.vocengine.eval.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocengine.engine.Engine;
+import io.vocengine.engine.EngineConfig;
+import io.vocengine.engine.bundle.ModelBundle;
+import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.engine.tag.AspectPolarityFeatures;
+import io.vocengine.engine.tag.AspectPolarityModel;
+import io.vocengine.eval.datasets.AiChallenger2018;
+import io.vocengine.eval.gold.GoldItem;
+import io.vocengine.taxonomy.Polarity;
+import io.vocengine.taxonomy.Taxonomy;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Trains the aspect-polarity model of a taxonomy from an aspect dataset (AI Challenger 2018 layout): the rules find
+ * aspect tags in each training review, and each tag whose node has no fixed polarity becomes one example labelled
+ * with the gold polarity of its aspect. The L2 cost is chosen by 5-fold cross-validation over reviews (seeded), then
+ * the model is trained on all of them and written as a bundle with its manifest. Deterministic: same data, same
+ * bundle bytes.
+ */
+public final class AspectPolarityTrainer {
+    public static final long SEED = 20261122L;
+    private static final double[] L2_COSTS = {1, 2, 4, 8, 16};
+    private static final int FOLDS = 5;
+
+    private final Taxonomy taxonomy;
+    private final PrintStream log;
+
+    public AspectPolarityTrainer(Taxonomy taxonomy, PrintStream log) {
+        this.taxonomy = taxonomy;
+        this.log = log;
+    }
+
+    /** One review's examples; cross-validation splits by review, so a review never trains and tests at once. */
+    private record Review(List<Event> events) {
+    }
+
+    public void train(Path trainFile, Path bundleDir) throws IOException {
+        Engine engine = Engine.create(new EngineConfig(List.of(taxonomy), EngineConfig.DEFAULT_MAX_CHARS).withoutModels());
+        List<GoldItem> gold = AiChallenger2018.read(trainFile);
+        Set<String> evaluated = new HashSet<>(AiChallenger2018.MAPPING.nodes());
+        List<Review> reviews = new ArrayList<>();
+        for (GoldItem g : gold) reviews.add(new Review(events(engine, g, evaluated)));
+        int examples = reviews.stream().mapToInt(r -> r.events().size()).sum();
+        log.printf(Locale.ROOT, "%d reviews, %d aspect-tag examples%n", reviews.size(), examples);
+
+        List<Review> shuffled = new ArrayList<>(reviews);
+        Collections.shuffle(shuffled, new Random(SEED));
+        double bestCost = L2_COSTS[0], bestAccuracy = -1;
+        Map<Double, Double> cv = new HashMap<>();
+        for (double cost : L2_COSTS) {
+            int right = 0, total = 0;
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<Event> train = new ArrayList<>(), test = new ArrayList<>();
+                for (int i = 0; i < shuffled.size(); i++) (i % FOLDS == fold ? test : train).addAll(shuffled.get(i).events());
+                MaxentModel m = fit(train, cost);
+                for (Event e : test) {
+                    total++;
+                    if (m.getBestOutcome(m.eval(e.getContext())).equals(e.getOutcome())) right++;
+                }
+            }
+            double accuracy = (double) right / total;
+            cv.put(cost, accuracy);
+            log.printf(Locale.ROOT, "L2 %.2f: %d-fold cross-validated accuracy %.4f%n", cost, FOLDS, accuracy);
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                bestCost = cost;
+            }
+        }
+        List<Event> all = new ArrayList<>();
+        reviews.forEach(r -> all.addAll(r.events()));
+        AbstractModel model = fit(all, bestCost);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            GenericModelWriter w = new GenericModelWriter(model, out);
+            w.persist();
+        }
+        writeBundle(bundleDir, bytes.toByteArray(), trainFile, reviews.size(), examples, bestCost, cv);
+        log.printf(Locale.ROOT, "chose L2 %.2f (cross-validated accuracy %.4f); wrote %s%n", bestCost, bestAccuracy, bundleDir);
+    }
+
+    private List<Event> events(Engine engine, GoldItem g, Set<String> evaluated) {
+        Feedback f = new Feedback(g.id(), g.text(), null, null, null, null, null, null, null, null, null, null,
+                Map.of("domain", taxonomy.id()));
+        Analysis a = engine.analyse(f);
+        AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter());
+        List<Event> out = new ArrayList<>();
+        for (Tag t : a.get(Keys.RULE_TAGS).tags()) {
+            if (taxonomy.node(t.nodeId()).polarity() != null) continue; // fixed polarity: the model never decides it
+            Polarity label = goldPolarity(t.nodeId(), g, evaluated);
+            if (label != null) out.add(new Event(label.name(), features.of(t)));
+        }
+        return out;
+    }
+
+    /** The gold polarity of the evaluated node at or above the tag's node; null when gold does not mention it. */
+    private Polarity goldPolarity(String nodeId, GoldItem g, Set<String> evaluated) {
+        List<String> path = taxonomy.pathIds(nodeId);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (evaluated.contains(path.get(i))) return g.aspects().get(path.get(i));
+        }
+        return null;
+    }
+
+    private static AbstractModel fit(List<Event> events, double l2) throws IOException {
+        TrainingParameters p = new TrainingParameters();
+        p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
+        p.put(TrainingParameters.CUTOFF_PARAM, 1);
+        p.put(TrainingParameters.ITERATIONS_PARAM, 300);
+        p.put(TrainingParameters.THREADS_PARAM, 1);
+        p.put(QNTrainer.L1COST_PARAM, 0.0);
+        p.put(QNTrainer.L2COST_PARAM, l2);
+        EventTrainer trainer = TrainerFactory.getEventTrainer(p, null);
+        PrintStream err = System.out; // OpenNLP reports each iteration on stdout; keep the training log readable
+        System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+        try {
+            return (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
+        } finally {
+            System.setOut(err);
+        }
+    }
+
+    private void writeBundle(Path dir, byte[] model, Path trainFile, int reviews, int examples, double l2,
+                             Map<Double, Double> cv) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(AspectPolarityModel.FILE), model);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = json.createObjectNode();
+        String sha = ModelBundle.sha256(model);
+        m.put("name", dir.getFileName().toString());
+        m.put("kind", AspectPolarityModel.KIND);
+        m.put("version", sha.substring(0, 12));
+        m.put("taxonomy", taxonomy.id());
+        m.put("taxonomyVersion", taxonomy.version());
+        m.put("labels", "POSITIVE, NEGATIVE, NEUTRAL (per aspect tag)");
+        ObjectNode data = m.putObject("trainingData");
+        data.put("dataset", "aichallenger2018-fsa-subset");
+        data.put("file", trainFile.getFileName().toString());
+        data.put("sha256", ModelBundle.sha256(Files.readAllBytes(trainFile)));
+        data.put("reviews", reviews);
+        data.put("examples", examples);
+        data.put("licence", "AI Challenger 2018 download agreement: non-commercial research or teaching only"
+                + " (see ../shared/data/aichallenger2018-fsa-subset/protocol.txt); the model's use inherits that limit");
+        ObjectNode params = m.putObject("parameters");
+        params.put("algorithm", "OpenNLP MAXENT_QN (L-BFGS logistic regression)");
+        params.put("l2", l2);
+        params.put("l1", 0.0);
+        params.put("cutoff", 1);
+        params.put("seed", SEED);
+        ObjectNode metrics = m.putObject("metrics");
+        ArrayNode cvNode = metrics.putArray("crossValidatedAccuracyByL2");
+        cv.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> cvNode.addObject()
+                .put("l2", e.getKey()).put("accuracy", Math.round(e.getValue() * 10000) / 10000.0));
+        m.putObject("files").put(AspectPolarityModel.FILE, sha);
+        Files.writeString(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+    }
+}
