@@ -39,6 +39,11 @@ final class EngineOptions {
     }
 
     Engine engine() {
+        return Engine.create(config());
+    }
+
+    /** Reads the taxonomy files afresh on every call, so that a reload sees the edits. */
+    EngineConfig config() {
         List<Taxonomy> loaded = new ArrayList<>();
         List<String> names = taxonomies.isEmpty() ? EngineConfig.SHIPPED_TAXONOMIES : taxonomies;
         for (String name : names) {
@@ -48,6 +53,11 @@ final class EngineOptions {
             else throw new UserError("--taxonomy " + name + ": not a file and not a shipped taxonomy "
                         + EngineConfig.SHIPPED_TAXONOMIES);
         }
-        return Engine.create(new EngineConfig(loaded, maxChars));
+        return new EngineConfig(loaded, maxChars);
+    }
+
+    /** The taxonomy files given with --taxonomy (not the shipped names), for watching. */
+    List<Path> taxonomyFiles() {
+        return taxonomies.stream().map(Path::of).filter(Files::isRegularFile).toList();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vocengine.engine.Engine;
+import io.vocengine.engine.LiveEngine;
 import io.vocengine.engine.ingest.FeedbackJson;
 import io.vocengine.engine.ingest.InvalidRecordException;
 import io.vocengine.engine.model.Feedback;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code voc serve}: the HTTP tagging endpoint for upstream services.
@@ -32,10 +34,13 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /v1/tag} with one JSON object (the input format of {@code voc tag}) → one result object;
  *       with a JSON array of up to {@value #MAX_BATCH} objects → an array of results in the same order.</li>
  *   <li>{@code GET /healthz} → status and taxonomy versions.</li>
+ *   <li>{@code POST /v1/admin/reload} → re-reads the taxonomy files and swaps the new engine in without a restart
+ *       (see {@link LiveEngine}); a broken file gets 422 with the validation message, and the running version
+ *       stays. {@code --watch} does the same whenever a {@code --taxonomy} file changes.</li>
  * </ul>
  * Errors are JSON: {@code {"error": {"code", "message"}}} with 400 (malformed JSON), 413 (body too large),
  * 422 (invalid field of a single item) or 405; in a batch, a bad item gets an error object in its place and the
- * others are tagged. One engine is shared by all request threads.
+ * others are tagged. One engine is shared by all request threads; a request uses one engine version throughout.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the tagging endpoint over HTTP: POST /v1/tag.")
 final class ServeCommand implements Callable<Integer> {
@@ -51,15 +56,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--watch", description = "Reload when a --taxonomy file changes (checked every 2 s).")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
-        Engine e = engine.engine();
+        LiveEngine live = new LiveEngine(engine::config);
         ExecutorService pool = Executors.newFixedThreadPool(engine.threads() * 2);
-        HttpServer server = start(e, pool);
-        System.err.printf("voc serve: listening on http://%s:%d  (POST /v1/tag, GET /healthz)%n",
+        HttpServer server = start(live, pool);
+        System.err.printf("voc serve: listening on http://%s:%d  (POST /v1/tag, GET /healthz, POST /v1/admin/reload)%n",
                 host, server.getAddress().getPort());
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        if (watch) new TaxonomyWatch(engine.taxonomyFiles(), live, System.err).scheduleOn(watcher);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watcher.shutdownNow();
             server.stop(1);
             pool.shutdown();
             stopped.countDown();
@@ -69,14 +80,31 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the server on {@code pool}; the caller stops both. */
-    HttpServer start(Engine e, ExecutorService pool) throws IOException {
+    HttpServer start(LiveEngine live, ExecutorService pool) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(pool);
         server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\",\"taxonomies\":"
-                + Json.MAPPER.writeValueAsString(e.taxonomyVersions()) + "}"));
-        server.createContext("/v1/tag", ex -> handleTag(e, ex));
+                + Json.MAPPER.writeValueAsString(live.current().taxonomyVersions()) + "}"));
+        server.createContext("/v1/tag", ex -> handleTag(live.current(), ex));
+        server.createContext("/v1/admin/reload", ex -> handleReload(live, ex));
         server.start();
         return server;
+    }
+
+    private static void handleReload(LiveEngine live, HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!ex.getRequestMethod().equals("POST")) {
+                respond(ex, 405, error("METHOD_NOT_ALLOWED", "use POST"));
+                return;
+            }
+            try {
+                LiveEngine.Reload r = live.reload();
+                respond(ex, 200, "{\"previous\":" + Json.MAPPER.writeValueAsString(r.before()) + ",\"taxonomies\":"
+                        + Json.MAPPER.writeValueAsString(r.after()) + "}");
+            } catch (RuntimeException failed) { // validation or I/O: the running engine stays
+                respond(ex, 422, error("RELOAD_FAILED", failed.getMessage()));
+            }
+        }
     }
 
     private static void handleTag(Engine e, HttpExchange ex) throws IOException {

@@ -2,7 +2,7 @@ package io.vocengine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.vocengine.engine.Engine;
+import io.vocengine.engine.LiveEngine;
 import io.vocengine.engine.EngineConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ class ServeCommandTest {
         ServeCommand cmd = new ServeCommand();
         new CommandLine(cmd).parseArgs("--port", "0", "--threads", "2");
         pool = Executors.newFixedThreadPool(2);
-        server = cmd.start(Engine.create(EngineConfig.defaults()), pool);
+        server = cmd.start(new LiveEngine(EngineConfig::defaults), pool);
     }
 
     @AfterAll
@@ -54,6 +54,18 @@ class ServeCommandTest {
         JsonNode arr = Json.MAPPER.readTree(batch.body());
         assertEquals("a", arr.get(0).get("id").asText());
         assertEquals("b", arr.get(1).get("id").asText());
+    }
+
+    @Test
+    void reloadSwapsInTheCurrentFilesAndAnswersWithBothVersions() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/admin/reload");
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        assertEquals(body.get("previous"), body.get("taxonomies")); // the shipped files did not change
+        assertEquals(4, body.get("taxonomies").size());
+        assertEquals(405, client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
