@@ -14,10 +14,12 @@ public final class Taxonomy {
     private final String id;
     private final String name;
     private final String contentHash;
+    private final String source;
     private final Map<String, TaxonomyNode> nodes;
 
-    Taxonomy(String id, String name, String contentHash, List<TaxonomyNode> nodeList) {
+    Taxonomy(String id, String name, String contentHash, String source, List<TaxonomyNode> nodeList) {
         this.id = id;
+        this.source = source;
         this.name = name;
         this.contentHash = contentHash;
         Map<String, TaxonomyNode> byId = new LinkedHashMap<>();
@@ -31,6 +33,11 @@ public final class Taxonomy {
 
     public String name() {
         return name;
+    }
+
+    /** Where it was loaded from (a path or {@code classpath:taxonomies/x.yaml}), for error messages. */
+    public String source() {
+        return source;
     }
 
     /** First 12 hex digits of the SHA-256 of the file's bytes: any edit gives a new version. */

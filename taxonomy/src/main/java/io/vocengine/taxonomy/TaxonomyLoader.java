@@ -102,7 +102,7 @@ public final class TaxonomyLoader {
         }
         problems.addAll(TaxonomyValidator.validate(nodes));
         if (!problems.isEmpty()) throw new TaxonomyException(source, problems);
-        return new Taxonomy(taxonomyId, text(header, "name"), hash(bytes), nodes);
+        return new Taxonomy(taxonomyId, text(header, "name"), hash(bytes), source, nodes);
     }
 
     private static TaxonomyNode toNode(String taxonomyId, RawNode r, List<String> problems) {

@@ -13,6 +13,7 @@ import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.engine.tag.AspectPolarityStage;
 import io.vocengine.engine.tag.RuleTagger;
+import io.vocengine.engine.tag.TaxonomyExamples;
 import io.vocengine.taxonomy.Taxonomy;
 
 import java.util.List;
@@ -48,8 +49,15 @@ public final class Engine {
         this.analyzer = new VocAnalyzer(this::searchTerms);
     }
 
+    /**
+     * Builds the engine and runs every taxonomy's node examples through it.
+     *
+     * @throws io.vocengine.taxonomy.TaxonomyException naming file, line and node of each failing example
+     */
     public static Engine create(EngineConfig config) {
-        return new Engine(config);
+        Engine engine = new Engine(config);
+        for (Taxonomy t : config.taxonomies()) TaxonomyExamples.require(engine, t);
+        return engine;
     }
 
     /**
