@@ -65,10 +65,15 @@ final class PolarityLexicon {
         return score;
     }
 
-    /** +1, −1 or 0; a word fused with its negator (不好, 没用) counts as the negated word. */
+    /**
+     * +1, −1 or 0; a word fused with its negator (不好, 没用) counts as the negated word, and one fused with a degree
+     * adverb (太贵, 很快) as the plain word.
+     */
     int sign(String word) {
         Integer s = signs.get(word);
         if (s != null) return s;
+        int degree = Degree.prefixLength(word);
+        if (degree > 0 && signs.containsKey(word.substring(degree))) return signs.get(word.substring(degree));
         if (word.length() > 1 && (word.charAt(0) == '不' || word.charAt(0) == '没')) {
             s = signs.get(word.substring(1));
             if (s != null) return -s;

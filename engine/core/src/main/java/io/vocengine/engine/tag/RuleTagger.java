@@ -101,7 +101,8 @@ public final class RuleTagger implements Stage<Tagging> {
         List<Mention> mentions = new ArrayList<>();
         byNode.forEach((node, hits) -> mentions.addAll(mentionsOf(node, hits, words)));
         c.regexes().forEach((node, patterns) -> mentions.addAll(regexMentions(node, patterns, clean.text(), words)));
-        List<Mention> kept = resolveConflicts(c.taxonomy(), mentions);
+        List<Mention> kept = withoutImpliedAncestors(c.taxonomy(), resolveConflicts(c.taxonomy(), mentions),
+                words.boundaries());
         return merge(c.taxonomy(), kept, clean);
     }
 
@@ -133,7 +134,9 @@ public final class RuleTagger implements Stage<Tagging> {
         for (TermHit x : hits.excludes) {
             if (words.clauseAt(x.start()) == clause) return;
         }
-        boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()));
+        int after = anchor.end() < words.length() ? words.tokenIndexAt(anchor.end()) : -1;
+        boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()))
+                ^ (after > 0 && Negation.isDeniedAfter(words, after));
         Polarity polarity = node.polarity();
         if (polarity != null && negated) return;
         if (polarity == null) polarity = context.clausePolarity()[clause];
@@ -182,6 +185,27 @@ public final class RuleTagger implements Stage<Tagging> {
             if (!beaten) kept.add(m);
         }
         return kept;
+    }
+
+    /**
+     * Drops a mention whose node is an ancestor of another mention's node in the same clause: 电瓶就亏电了 is one
+     * 电瓶亏电 tag, not that plus a neutral 电瓶 one, as the child implies its ancestors.
+     */
+    private static List<Mention> withoutImpliedAncestors(Taxonomy taxonomy, List<Mention> mentions, WordBoundaries words) {
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            int clause = words.clauseAt(m.evidence().getFirst().start());
+            boolean implied = false;
+            for (Mention o : mentions) {
+                if (o.node() != m.node() && words.clauseAt(o.evidence().getFirst().start()) == clause
+                        && taxonomy.pathIds(o.node().id()).contains(m.node().id())) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied) out.add(m);
+        }
+        return out;
     }
 
     /** Whether mention {@code o} takes overlapping evidence from {@code m}; never true both ways. */

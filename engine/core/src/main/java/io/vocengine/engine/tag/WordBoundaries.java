@@ -38,12 +38,22 @@ final class WordBoundaries {
             starts.set(t.start());
             ends.set(t.end());
             tokenAt[t.start()] = i;
+            int degree = Degree.prefixLength(t.text()); // 太贵 holds the word 贵
+            if (degree > 0) {
+                starts.set(t.start() + degree);
+                if (tokenAt[t.start() + degree] < 0) tokenAt[t.start() + degree] = i;
+            }
             for (int[] sub : segmenter.subwords(t.text())) {
                 starts.set(t.start() + sub[0]);
                 ends.set(t.start() + sub[1]);
                 if (tokenAt[t.start() + sub[0]] < 0) tokenAt[t.start() + sub[0]] = i;
             }
         }
+    }
+
+    /** Length of the text, the last valid offset. */
+    int length() {
+        return tokenAt.length - 1;
     }
 
     boolean isStart(int offset) {
