@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class Negation {
     static final Set<String> NEGATORS = Set.of("不", "没", "没有", "未", "无", "并非", "不算", "不太", "不怎么",
-            "毫无", "从不", "从没", "并不", "不是", "非", "没什么", "不会", "木有", "并没有", "一点也不", "一点都不", "都不", "也不");
+            "毫无", "从不", "从没", "并不", "不是", "非", "没什么", "不会", "木有", "并没有", "一点也不", "一点都不", "都不", "也不",
+            "从来不", "从来没", "从来没有", "绝不", "决不", "并没", "没怎么", "还没", "还没有", "没能", "不能");
     /** Words that may stand between a negator and what it negates. */
     private static final Set<String> BETWEEN = Set.of("很", "太", "那么", "这么", "特别", "非常", "十分", "怎么", "是",
             "都", "也", "还", "算", "有", "一点", "有点", "完全", "根本", "真的", "再", "会", "能", "就", "任何", "什么",
@@ -34,6 +35,16 @@ final class Negation {
             else if (!BETWEEN.contains(w)) break;
         }
         return count % 2 == 1;
+    }
+
+    /**
+     * True when the word at {@code offset} sits inside a token that a negator opens: HanLP keeps 不方便 and 不是正品
+     * whole, and the rule word 方便 matches inside it.
+     */
+    static boolean isNegatedWithin(WordBoundaries words, int offset) {
+        int index = words.tokenIndexAt(offset);
+        Token t = words.tokens().get(index);
+        return t.start() < offset && NEGATORS.contains(t.text().substring(0, offset - t.start()));
     }
 
     /** What may stand between a problem word and a denial that ends its clause (异响一次都没有). */

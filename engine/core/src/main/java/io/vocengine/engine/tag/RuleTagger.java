@@ -100,7 +100,8 @@ public final class RuleTagger implements Stage<Tagging> {
         }
         List<Mention> mentions = new ArrayList<>();
         byNode.forEach((node, hits) -> mentions.addAll(mentionsOf(node, hits, words)));
-        c.regexes().forEach((node, patterns) -> mentions.addAll(regexMentions(node, patterns, clean.text(), words)));
+        c.regexes().forEach((node, patterns) -> mentions.addAll(regexMentions(node, patterns, clean.text(), words,
+                byNode.getOrDefault(node, new NodeHits()))));
         List<Mention> kept = withoutImpliedAncestors(c.taxonomy(), resolveConflicts(c.taxonomy(), mentions),
                 words.boundaries());
         return merge(c.taxonomy(), kept, clean);
@@ -131,11 +132,13 @@ public final class RuleTagger implements Stage<Tagging> {
                      TermHit anchor, NodeHits hits, Context context) {
         WordBoundaries words = context.boundaries();
         int clause = words.clauseAt(anchor.start());
-        for (TermHit x : hits.excludes) {
-            if (words.clauseAt(x.start()) == clause) return;
+        for (TermHit x : hits.excludes) { // an exclusion inside the evidence itself (性价比 in 性价比不高) does not veto
+            boolean inside = evidence.stream().anyMatch(e -> e.start() <= x.start() && x.end() <= e.end());
+            if (words.clauseAt(x.start()) == clause && !inside) return;
         }
         int after = anchor.end() < words.length() ? words.tokenIndexAt(anchor.end()) : -1;
         boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()))
+                ^ Negation.isNegatedWithin(words, anchor.start())
                 ^ (after > 0 && Negation.isDeniedAfter(words, after));
         Polarity polarity = node.polarity();
         if (polarity != null && negated) return;
@@ -153,14 +156,15 @@ public final class RuleTagger implements Stage<Tagging> {
         return best;
     }
 
-    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, Context words) {
+    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, Context words,
+                                        NodeHits hits) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             Matcher m = patterns.get(i).matcher(text);
             while (m.find()) {
                 if (m.end() == m.start() || !words.boundaries().isStart(m.start())) continue;
                 TermHit hit = new TermHit(new RuleTerm(node, RuleTerm.Role.TERM, m.group()), m.start(), m.end());
-                add(out, node, List.of(hit), "regex#" + i, 0.8, hit, new NodeHits(), words);
+                add(out, node, List.of(hit), "regex#" + i, 0.8, hit, hits, words);
             }
         }
         return out;
