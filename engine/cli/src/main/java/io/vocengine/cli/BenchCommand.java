@@ -45,6 +45,10 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--domain", paramLabel = "TAXONOMY",
+            description = "Route every --input item to this taxonomy (metadata.domain), e.g. restaurant for waimai-10k.")
+    String domain;
+
     @Option(names = "--input", paramLabel = "FILE",
             description = "Measure on this JSON Lines or CSV file instead of the demo data, e.g. a public review set.")
     Path inputFile;
@@ -96,13 +100,18 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(nanos);
         out.printf("analyse latency, 1 thread: p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms%n",
                 pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+        Engine rulesOnly = Engine.create(engine.config().withoutModels());
+        for (int i = 0; i < Math.min(items.size(), 5000); i++) rulesOnly.analyse(items.get(i));
         for (int threads = 1; threads <= engine.threads(); threads++) {
-            double[] secs = new double[rounds];
-            for (int r = 0; r < rounds; r++) secs[r] = analyseAll(e, items, threads);
-            Arrays.sort(secs);
-            double median = secs[rounds / 2];
-            out.printf("analyse throughput, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
-                    threads, items.size() / median, chars / median, rounds);
+            for (Engine which : List.of(e, rulesOnly)) {
+                double[] secs = new double[rounds];
+                for (int r = 0; r < rounds; r++) secs[r] = analyseAll(which, items, threads);
+                Arrays.sort(secs);
+                double median = secs[rounds / 2];
+                out.printf("analyse throughput, %s, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
+                        which == e ? "rules + polarity models" : "rules only", threads, items.size() / median,
+                        chars / median, rounds);
+            }
         }
         double[] indexSecs = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -136,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Feedback> items = new ArrayList<>(count);
         try (IngestSource src = Sources.open(file, inputFile == null ? IngestOptions.defaults() : input.options())) {
             for (IngestRecord r; items.size() < count && (r = src.next()) != null; ) {
-                if (r instanceof IngestRecord.Parsed p) items.add(p.feedback());
+                if (r instanceof IngestRecord.Parsed p) items.add(domain == null ? p.feedback() : p.feedback().withDomain(domain));
             }
         }
         if (items.isEmpty()) throw new UserError("no items in " + file);

@@ -28,6 +28,14 @@ public record Feedback(String id, String text, Channel channel, String source, I
         if (nps != null && (nps < 0 || nps > 10)) throw new IllegalArgumentException("nps must be 0–10, got " + nps);
     }
 
+    /** The same item routed to a taxonomy ({@code metadata.domain}), unless it names one already. */
+    public Feedback withDomain(String domain) {
+        if (metadata.containsKey("domain")) return this;
+        Map<String, String> m = new java.util.HashMap<>(metadata);
+        m.put("domain", domain);
+        return new Feedback(id, text, channel, source, createdAt, customerId, orderId, product, store, region, rating, nps, m);
+    }
+
     /** A feedback item with only an id and text, as sent to the tagging endpoint. */
     public static Feedback of(String id, String text) {
         return new Feedback(id, text, Channel.OTHER, null, null, null, null, null, null, null, null, null, Map.of());

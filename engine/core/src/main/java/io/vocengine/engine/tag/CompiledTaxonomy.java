@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A taxonomy compiled for matching: one Aho-Corasick automaton over every term, aspect, opinion and exclusion of
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class CompiledTaxonomy {
     private final Taxonomy taxonomy;
     private final AhoCorasickDoubleArrayTrie<RuleTerm[]> automaton = new AhoCorasickDoubleArrayTrie<>();
-    private final Map<TaxonomyNode, List<Pattern>> regexes = new LinkedHashMap<>();
+    private final Map<TaxonomyNode, List<RegexRule>> regexes = new LinkedHashMap<>();
 
     CompiledTaxonomy(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -31,7 +30,7 @@ final class CompiledTaxonomy {
             add(byText, n, RuleTerm.Role.OPINION, n.rules().opinions());
             add(byText, n, RuleTerm.Role.EXCLUDE, n.rules().exclude());
             if (!n.rules().regex().isEmpty()) {
-                regexes.put(n, n.rules().regex().stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList());
+                regexes.put(n, n.rules().regex().stream().map(RegexRule::new).toList());
             }
         }
         TreeMap<String, RuleTerm[]> entries = new TreeMap<>();
@@ -50,7 +49,7 @@ final class CompiledTaxonomy {
         return taxonomy;
     }
 
-    Map<TaxonomyNode, List<Pattern>> regexes() {
+    Map<TaxonomyNode, List<RegexRule>> regexes() {
         return regexes;
     }
 

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tags items with taxonomy nodes by their rules:
@@ -94,14 +93,15 @@ public final class RuleTagger implements Stage<Tagging> {
     }
 
     private List<Tag> tag(CompiledTaxonomy c, CleanText clean, Context words) {
-        Map<TaxonomyNode, NodeHits> byNode = new LinkedHashMap<>();
+        // Keyed by id: a node record's own hash walks all its rules and examples.
+        Map<String, NodeHits> byNode = new LinkedHashMap<>();
         for (TermHit h : c.find(clean.text(), words.boundaries())) {
-            byNode.computeIfAbsent(h.term().node(), n -> new NodeHits()).add(h);
+            byNode.computeIfAbsent(h.term().node().id(), n -> new NodeHits(h.term().node())).add(h);
         }
         List<Mention> mentions = new ArrayList<>();
-        byNode.forEach((node, hits) -> mentions.addAll(mentionsOf(node, hits, words)));
-        c.regexes().forEach((node, patterns) -> mentions.addAll(regexMentions(node, patterns, clean.text(), words,
-                byNode.getOrDefault(node, new NodeHits()))));
+        byNode.values().forEach(hits -> mentions.addAll(mentionsOf(hits.node, hits, words)));
+        c.regexes().forEach((node, rules) -> mentions.addAll(regexMentions(node, rules, clean.text(), words,
+                byNode.getOrDefault(node.id(), new NodeHits(node)))));
         List<Mention> kept = withoutImpliedAncestors(c.taxonomy(), resolveConflicts(c.taxonomy(), mentions),
                 words.boundaries());
         return merge(c.taxonomy(), kept, clean);
@@ -156,19 +156,23 @@ public final class RuleTagger implements Stage<Tagging> {
         return best;
     }
 
-    private List<Mention> regexMentions(TaxonomyNode node, List<Pattern> patterns, String text, Context words,
+    /** Regex matches starting at word starts (the rule is tried at each; most are skipped by their first char). */
+    private List<Mention> regexMentions(TaxonomyNode node, List<RegexRule> rules, String text, Context words,
                                         NodeHits hits) {
         List<Mention> out = new ArrayList<>();
-        for (int i = 0; i < patterns.size(); i++) {
-            Matcher m = patterns.get(i).matcher(text);
-            while (m.find()) {
-                if (m.end() == m.start() || !words.boundaries().isStart(m.start())) continue;
+        WordBoundaries boundaries = words.boundaries();
+        for (int i = 0; i < rules.size(); i++) {
+            for (int at = boundaries.nextStart(0); at >= 0 && at < text.length(); at = boundaries.nextStart(at + 1)) {
+                Matcher m = rules.get(i).matchAt(text, at);
+                if (m == null) continue;
                 TermHit hit = new TermHit(new RuleTerm(node, RuleTerm.Role.TERM, m.group()), m.start(), m.end());
                 add(out, node, List.of(hit), "regex#" + i, 0.8, hit, hits, words);
+                at = m.end() - 1; // no overlapping second match of the same rule
             }
         }
         return out;
     }
+
 
     /**
      * Where two nodes claim overlapping evidence, the higher priority wins; at equal priority a more specific node
@@ -223,10 +227,11 @@ public final class RuleTagger implements Stage<Tagging> {
     }
 
     private static List<Tag> merge(Taxonomy taxonomy, List<Mention> mentions, CleanText clean) {
-        Map<TaxonomyNode, List<Mention>> byNode = new LinkedHashMap<>();
-        for (Mention m : mentions) byNode.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
+        Map<String, List<Mention>> byNode = new LinkedHashMap<>();
+        for (Mention m : mentions) byNode.computeIfAbsent(m.node().id(), k -> new ArrayList<>()).add(m);
         List<Tag> tags = new ArrayList<>(byNode.size());
-        byNode.forEach((node, ms) -> {
+        byNode.forEach((id, ms) -> {
+            TaxonomyNode node = ms.getFirst().node();
             Set<Span> evidence = new LinkedHashSet<>();
             Mention strongest = ms.get(0);
             for (Mention m : ms) {
@@ -269,10 +274,15 @@ public final class RuleTagger implements Stage<Tagging> {
 
     /** A node's hits sorted by rule role. */
     private static final class NodeHits {
+        final TaxonomyNode node;
         final List<TermHit> terms = new ArrayList<>();
         final List<TermHit> aspects = new ArrayList<>();
         final List<TermHit> opinions = new ArrayList<>();
         final List<TermHit> excludes = new ArrayList<>();
+
+        NodeHits(TaxonomyNode node) {
+            this.node = node;
+        }
 
         void add(TermHit h) {
             switch (h.term().role()) {

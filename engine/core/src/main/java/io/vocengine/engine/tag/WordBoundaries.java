@@ -56,6 +56,11 @@ final class WordBoundaries {
         return tokenAt.length - 1;
     }
 
+    /** The first word start at or after {@code from}; -1 when none. */
+    int nextStart(int from) {
+        return starts.nextSetBit(from);
+    }
+
     boolean isStart(int offset) {
         return starts.get(offset);
     }
