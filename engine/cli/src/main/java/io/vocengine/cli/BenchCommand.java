@@ -12,6 +12,7 @@ import io.vocengine.engine.ingest.IngestSource;
 import io.vocengine.engine.ingest.Sources;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
+import io.vocengine.engine.pipeline.StageTimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,6 +101,12 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(nanos);
         out.printf("analyse latency, 1 thread: p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms%n",
                 pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+        StageTimes times = new StageTimes();
+        for (Feedback f : items) e.analyse(f, times);
+        StringBuilder perStage = new StringBuilder();
+        times.totals().forEach((stage, spent) -> perStage.append(String.format("  %s %.1f µs/item (%,.0f items/s alone)",
+                stage, spent / 1e3 / items.size(), items.size() / (spent / 1e9))));
+        out.println("analyse time by stage, 1 thread:" + perStage);
         Engine rulesOnly = Engine.create(engine.config().withoutModels());
         for (int i = 0; i < Math.min(items.size(), 5000); i++) rulesOnly.analyse(items.get(i));
         for (int threads = 1; threads <= engine.threads(); threads++) {

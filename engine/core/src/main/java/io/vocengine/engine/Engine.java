@@ -8,6 +8,7 @@ import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Pipeline;
+import io.vocengine.engine.pipeline.StageTimes;
 import io.vocengine.engine.segment.SegmentStage;
 import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
@@ -65,6 +66,11 @@ public final class Engine {
      */
     public Analysis analyse(Feedback feedback) {
         return pipeline.process(feedback);
+    }
+
+    /** As {@link #analyse(Feedback)}, timing each stage (benchmarks). */
+    public Analysis analyse(Feedback feedback, StageTimes times) {
+        return pipeline.process(feedback, times);
     }
 
     /** Cleans one raw text exactly as the pipeline does (for benchmarks and tools). */

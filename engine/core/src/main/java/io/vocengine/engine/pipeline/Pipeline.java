@@ -38,6 +38,17 @@ public final class Pipeline {
         return item;
     }
 
+    /** As {@link #process(Feedback)}, adding each stage's time to {@code times}. */
+    public Analysis process(Feedback feedback, StageTimes times) {
+        Analysis item = Analysis.of(feedback);
+        for (Stage<?> stage : stages) {
+            long t = System.nanoTime();
+            item = apply(stage, item);
+            times.add(stage.name(), System.nanoTime() - t);
+        }
+        return item;
+    }
+
     private static <T> Analysis apply(Stage<T> stage, Analysis item) {
         T value;
         try {

@@ -6,7 +6,7 @@ import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyNode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +19,9 @@ import java.util.TreeMap;
 final class CompiledTaxonomy {
     private final Taxonomy taxonomy;
     private final AhoCorasickDoubleArrayTrie<RuleTerm[]> automaton = new AhoCorasickDoubleArrayTrie<>();
-    private final Map<TaxonomyNode, List<RegexRule>> regexes = new LinkedHashMap<>();
+    /** Regex rules by a character their match can start with, and those that may start anywhere. */
+    private final Map<Character, List<RegexRule>> regexesByFirst = new HashMap<>();
+    private final List<RegexRule> regexesAnywhere = new ArrayList<>();
 
     CompiledTaxonomy(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -29,8 +31,10 @@ final class CompiledTaxonomy {
             add(byText, n, RuleTerm.Role.ASPECT, n.rules().aspects());
             add(byText, n, RuleTerm.Role.OPINION, n.rules().opinions());
             add(byText, n, RuleTerm.Role.EXCLUDE, n.rules().exclude());
-            if (!n.rules().regex().isEmpty()) {
-                regexes.put(n, n.rules().regex().stream().map(RegexRule::new).toList());
+            for (int i = 0; i < n.rules().regex().size(); i++) {
+                RegexRule rule = new RegexRule(n, i, n.rules().regex().get(i));
+                if (rule.firstChars() == null) regexesAnywhere.add(rule);
+                else for (char c : rule.firstChars()) regexesByFirst.computeIfAbsent(c, k -> new ArrayList<>()).add(rule);
             }
         }
         TreeMap<String, RuleTerm[]> entries = new TreeMap<>();
@@ -49,8 +53,13 @@ final class CompiledTaxonomy {
         return taxonomy;
     }
 
-    Map<TaxonomyNode, List<RegexRule>> regexes() {
-        return regexes;
+    /** The regex rules worth trying at a word starting with {@code c}, in taxonomy order. */
+    List<RegexRule> regexesAt(char c) {
+        List<RegexRule> some = regexesByFirst.getOrDefault(c, List.of());
+        if (regexesAnywhere.isEmpty()) return some;
+        List<RegexRule> all = new ArrayList<>(some);
+        all.addAll(regexesAnywhere);
+        return all;
     }
 
     /** Every rule string of the taxonomy, for the segmenter's domain dictionary. */

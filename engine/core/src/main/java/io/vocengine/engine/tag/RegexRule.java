@@ -1,5 +1,7 @@
 package io.vocengine.engine.tag;
 
+import io.vocengine.taxonomy.TaxonomyNode;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,18 +17,36 @@ final class RegexRule {
     private static final String DIGITS = "0123456789";
     private static final String SPECIAL = "\\^$.|?*+()[]{}";
 
+    private final TaxonomyNode node;
+    private final int index;
     private final Pattern pattern;
     /** Characters a match can start with; null when any may. */
     private final Set<Character> first;
 
-    RegexRule(String regex) {
+    /** @param index the regex's position in its node's list, named in the tag's source ({@code regex#1}) */
+    RegexRule(TaxonomyNode node, int index, String regex) {
+        this.node = node;
+        this.index = index;
         this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         Set<Character> f = new FirstChars(regex).sequence(0, regex.length());
         this.first = f == null ? null : withBothCases(f);
     }
 
+    TaxonomyNode node() {
+        return node;
+    }
+
+    int index() {
+        return index;
+    }
+
     Pattern pattern() {
         return pattern;
+    }
+
+    /** The characters a match can start with, or null when any may. */
+    Set<Character> firstChars() {
+        return first;
     }
 
     /** The match starting exactly at {@code start}, or null. */

@@ -16,6 +16,7 @@ import io.vocengine.taxonomy.TaxonomyNode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,8 +101,7 @@ public final class RuleTagger implements Stage<Tagging> {
         }
         List<Mention> mentions = new ArrayList<>();
         byNode.values().forEach(hits -> mentions.addAll(mentionsOf(hits.node, hits, words)));
-        c.regexes().forEach((node, rules) -> mentions.addAll(regexMentions(node, rules, clean.text(), words,
-                byNode.getOrDefault(node.id(), new NodeHits(node)))));
+        mentions.addAll(regexMentions(c, clean.text(), words, byNode));
         List<Mention> kept = withoutImpliedAncestors(c.taxonomy(), resolveConflicts(c.taxonomy(), mentions),
                 words.boundaries());
         return merge(c.taxonomy(), kept, clean);
@@ -156,22 +156,26 @@ public final class RuleTagger implements Stage<Tagging> {
         return best;
     }
 
-    /** Regex matches starting at word starts (the rule is tried at each; most are skipped by their first char). */
-    private List<Mention> regexMentions(TaxonomyNode node, List<RegexRule> rules, String text, Context words,
-                                        NodeHits hits) {
+    /** Regex matches starting at word starts; at each, only the rules that can start with its character are tried. */
+    private List<Mention> regexMentions(CompiledTaxonomy c, String text, Context words, Map<String, NodeHits> byNode) {
         List<Mention> out = new ArrayList<>();
         WordBoundaries boundaries = words.boundaries();
-        for (int i = 0; i < rules.size(); i++) {
-            for (int at = boundaries.nextStart(0); at >= 0 && at < text.length(); at = boundaries.nextStart(at + 1)) {
-                Matcher m = rules.get(i).matchAt(text, at);
+        Map<RegexRule, Integer> busyUntil = new HashMap<>(); // no overlapping second match of one rule
+        for (int at = boundaries.nextStart(0); at >= 0 && at < text.length(); at = boundaries.nextStart(at + 1)) {
+            for (RegexRule rule : c.regexesAt(text.charAt(at))) {
+                if (busyUntil.getOrDefault(rule, 0) > at) continue;
+                Matcher m = rule.matchAt(text, at);
                 if (m == null) continue;
+                busyUntil.put(rule, m.end());
+                TaxonomyNode node = rule.node();
                 TermHit hit = new TermHit(new RuleTerm(node, RuleTerm.Role.TERM, m.group()), m.start(), m.end());
-                add(out, node, List.of(hit), "regex#" + i, 0.8, hit, hits, words);
-                at = m.end() - 1; // no overlapping second match of the same rule
+                add(out, node, List.of(hit), "regex#" + rule.index(), 0.8, hit,
+                        byNode.getOrDefault(node.id(), new NodeHits(node)), words);
             }
         }
         return out;
     }
+
 
 
     /**

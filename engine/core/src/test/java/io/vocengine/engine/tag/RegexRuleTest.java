@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class RegexRuleTest {
     private static String at(String regex, String text, int start) {
-        Matcher m = new RegexRule(regex).matchAt(text, start);
+        Matcher m = new RegexRule(null, 0, regex).matchAt(text, start);
         return m == null ? null : m.group();
     }
 
@@ -44,7 +44,7 @@ class RegexRuleTest {
         }
         assertNotNull(regexes.isEmpty() ? null : regexes);
         for (String regex : regexes) {
-            RegexRule rule = new RegexRule(regex);
+            RegexRule rule = new RegexRule(null, 0, regex);
             for (String text : texts) {
                 for (int i = 0; i < text.length(); i++) {
                     Matcher plain = rule.pattern().matcher(text).region(i, text.length()).useTransparentBounds(true)
