@@ -25,7 +25,7 @@ import java.util.Set;
 public final class TaxonomyLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> NODE_FIELDS = Set.of("id", "parent", "name", "description", "polarity",
-            "priority", "terms", "aspects", "opinions", "regex", "exclude", "examples");
+            "priority", "terms", "aspects", "opinions", "regex", "exclude", "opposite", "examples");
     private static final Set<String> HEADER_FIELDS = Set.of("id", "name", "description");
 
     private TaxonomyLoader() {
@@ -134,7 +134,7 @@ public final class TaxonomyLoader {
         }
         NodeRules rules = new NodeRules(priority, strings(j, "terms", where, problems), strings(j, "aspects", where, problems),
                 strings(j, "opinions", where, problems), strings(j, "regex", where, problems),
-                strings(j, "exclude", where, problems));
+                strings(j, "exclude", where, problems), text(j, "opposite") == null ? null : taxonomyId + "." + text(j, "opposite"));
         JsonNode ex = j.path("examples");
         NodeExamples examples = new NodeExamples(strings(ex, "positive", where, problems), strings(ex, "negative", where, problems));
         return new TaxonomyNode(taxonomyId + "." + localId, localId, parent == null ? null : taxonomyId + "." + parent,

@@ -34,6 +34,16 @@ final class TaxonomyValidator {
             if (!n.rules().opinions().isEmpty() && n.rules().aspects().isEmpty()) {
                 problems.add(at(n) + ": opinions need aspects to pair with");
             }
+            String opposite = n.rules().opposite();
+            if (opposite != null) {
+                TaxonomyNode o = byId.get(opposite);
+                if (o == null) problems.add(at(n) + ": unknown opposite '" + opposite + "'");
+                else if (n.polarity() == null || o.polarity() == null || n.polarity() == o.polarity()
+                        || n.polarity() == Polarity.NEUTRAL || o.polarity() == Polarity.NEUTRAL) {
+                    problems.add(at(n) + ": opposite '" + opposite + "' needs both nodes to fix opposite polarities"
+                            + " (positive and negative)");
+                }
+            }
             for (String r : n.rules().regex()) {
                 try {
                     Pattern.compile(r);

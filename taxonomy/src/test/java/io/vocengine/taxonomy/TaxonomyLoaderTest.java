@@ -62,6 +62,18 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    void oppositesMustExistAndFixTheOtherPolarity() {
+        String head = "taxonomy:\n  id: t\n  name: T\nnodes:\n";
+        List<String> problems = problems(head
+                + "  - id: smooth\n    name: 流畅\n    polarity: positive\n    terms: [流畅]\n    opposite: lag\n"
+                + "  - id: lag\n    name: 卡顿\n    polarity: positive\n    terms: [卡顿]\n    opposite: smooth\n"
+                + "  - id: crash\n    name: 闪退\n    polarity: negative\n    terms: [闪退]\n    opposite: nowhere\n");
+        assertEquals(List.of("line 5 node 'smooth': opposite 't.lag' needs both nodes to fix opposite polarities (positive and negative)",
+                "line 10 node 'lag': opposite 't.smooth' needs both nodes to fix opposite polarities (positive and negative)",
+                "line 15 node 'crash': unknown opposite 't.nowhere'"), problems);
+    }
+
+    @Test
     void cyclesAreFound() {
         List<String> p = problems(HEADER + "  - id: a\n    parent: b\n    name: 甲\n    terms: [x]\n"
                 + "  - id: b\n    parent: a\n    name: 乙\n    terms: [y]\n");

@@ -23,6 +23,7 @@ public final class ClauseSplitter implements Stage<List<Clause>> {
     private static final String CLAUSE_ENDS = "，,、：:";
     /** Tokens before which 不过 is a degree word (再好不过, 最好不过), not a contrast. */
     private static final Set<String> DEGREE_BEFORE_BUGUO = Set.of("再", "最", "好", "再好", "最好", "太好");
+    private static final Set<String> EXCEPTION_ENDS = Set.of("都", "也", "其他", "其它", "其余", "别的", "之外", "以外");
 
     @Override
     public String name() {
@@ -57,7 +58,7 @@ public final class ClauseSplitter implements Stage<List<Clause>> {
                 start = -1;
                 if (!clauses.isEmpty() && clauses.getLast().sentence() == sentence) sentence++;
             }
-            if (start >= 0 && opensClause(t, tokens.get(i - 1))) {
+            if (start >= 0 && (opensClause(t, tokens.get(i - 1)) || endsException(connective, t))) {
                 clauses.add(new Clause(start, end, sentence, connective));
                 start = -1;
             }
@@ -77,6 +78,11 @@ public final class ClauseSplitter implements Stage<List<Clause>> {
         }
         if (start >= 0) clauses.add(new Clause(start, end, sentence, connective));
         return List.copyOf(clauses);
+    }
+
+    /** In 除了包装都很好, 都 ends the exception: the praise that follows is not about 包装. */
+    private static boolean endsException(String connective, Token t) {
+        return connective.equals("除了") && EXCEPTION_ENDS.contains(t.text());
     }
 
     /** A contrast word in mid-clause starts a new clause, except the adverbs that connect only clause-first. */

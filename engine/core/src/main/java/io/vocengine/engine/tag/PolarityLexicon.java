@@ -54,13 +54,14 @@ final class PolarityLexicon {
         return out;
     }
 
-    /** Per clause, the sum of its opinion words' signs, each flipped when negated. */
+    /** Per clause, the sum of its opinion words' signs, each flipped when negated or asked rhetorically. */
     int[] clauseScores(WordBoundaries words) {
         List<Token> tokens = words.tokens();
         int[] score = new int[words.clauseCount()];
         for (int i = 0; i < tokens.size(); i++) {
             int sign = sign(tokens.get(i).text());
-            if (sign != 0) score[words.clauseOfToken(i)] += Negation.isNegated(words, i) ? -sign : sign;
+            int clause = words.clauseOfToken(i);
+            if (sign != 0) score[clause] += Negation.isNegated(words, i) ^ words.isRhetorical(clause) ? -sign : sign;
         }
         return score;
     }
@@ -77,6 +78,14 @@ final class PolarityLexicon {
         if (word.length() > 1 && (word.charAt(0) == '不' || word.charAt(0) == '没')) {
             s = signs.get(word.substring(1));
             if (s != null) return -s;
+        }
+        // A rule word that fuses an aspect with a graded opinion (态度很差, 质量不好) reads as its opinion.
+        for (int k = 1; k < word.length() - 1; k++) {
+            String rest = word.substring(k);
+            if (Degree.prefixLength(rest) > 0 || Negation.prefixLength(rest) > 0) {
+                int sign = sign(rest);
+                if (sign != 0) return sign;
+            }
         }
         return 0;
     }

@@ -136,14 +136,26 @@ public final class RuleTagger implements Stage<Tagging> {
             boolean inside = evidence.stream().anyMatch(e -> e.start() <= x.start() && x.end() <= e.end());
             if (words.clauseAt(x.start()) == clause && !inside) return;
         }
-        int after = anchor.end() < words.length() ? words.tokenIndexAt(anchor.end()) : -1;
+        int after = words.tokenAfter(anchor.end());
         boolean negated = Negation.isNegated(words, words.tokenIndexAt(anchor.start()))
                 ^ Negation.isNegatedWithin(words, anchor.start())
-                ^ (after > 0 && Negation.isDeniedAfter(words, after));
+                ^ (after > 0 && Negation.isDeniedAfter(words, after))
+                ^ words.isRhetorical(clause); // 这还叫流畅？ denies 流畅; 难道不卡吗？ affirms 卡
         Polarity polarity = node.polarity();
-        if (polarity != null && negated) return;
+        if (polarity != null && negated) { // 没有闪退 is no 闪退 tag; 不流畅 is a 卡顿 one where the node says so
+            TaxonomyNode opposite = opposite(node);
+            if (opposite != null) {
+                out.add(new Mention(opposite, evidence, "negated(" + rule + ")", confidence * 0.9, opposite.polarity()));
+            }
+            return;
+        }
         if (polarity == null) polarity = context.clausePolarity()[clause];
         out.add(new Mention(node, evidence, rule, confidence, polarity));
+    }
+
+    private TaxonomyNode opposite(TaxonomyNode node) {
+        String id = node.rules().opposite();
+        return id == null ? null : taxonomies.get(node.id().substring(0, node.id().indexOf('.'))).taxonomy().node(id);
     }
 
     private static TermHit nearestAspect(TermHit opinion, List<TermHit> aspects, WordBoundaries words) {

@@ -15,12 +15,16 @@ import java.util.List;
  * not shared.
  */
 final class WordBoundaries {
+    private static final List<String> RHETORICAL_MARKERS = List.of("难道", "也叫", "还叫", "也算", "谁还", "谁会",
+            "怎么可能", "哪有", "哪里");
     private final List<Token> tokens;
     private final BitSet starts = new BitSet();
     private final BitSet ends = new BitSet();
     /** Token index that starts at each char offset; -1 elsewhere. */
     private final int[] tokenAt;
     private final List<Clause> clauses;
+    /** Clauses that ask a rhetorical question (这也叫好吃？ 难道不贵吗？): they deny what they name. */
+    private final BitSet rhetorical = new BitSet();
     /** Clause index of each token; a mark before the first clause counts with it. */
     private final int[] clauseOfToken;
 
@@ -30,6 +34,10 @@ final class WordBoundaries {
         this.tokenAt = new int[text.length() + 1];
         Arrays.fill(tokenAt, -1);
         this.clauseOfToken = new int[tokens.size()];
+        for (int c = 0; c < clauses.size(); c++) {
+            String clauseText = text.substring(clauses.get(c).start(), clauses.get(c).end());
+            if (clauseText.indexOf('?') >= 0 && RHETORICAL_MARKERS.stream().anyMatch(clauseText::contains)) rhetorical.set(c);
+        }
         int clause = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -38,7 +46,7 @@ final class WordBoundaries {
             starts.set(t.start());
             ends.set(t.end());
             tokenAt[t.start()] = i;
-            int degree = Degree.prefixLength(t.text()); // 太贵 holds the word 贵
+            int degree = Math.max(Degree.prefixLength(t.text()), Negation.prefixLength(t.text())); // 太贵, 不好 hold 贵, 好
             if (degree > 0) {
                 starts.set(t.start() + degree);
                 if (tokenAt[t.start() + degree] < 0) tokenAt[t.start() + degree] = i;
@@ -51,9 +59,10 @@ final class WordBoundaries {
         }
     }
 
-    /** Length of the text, the last valid offset. */
-    int length() {
-        return tokenAt.length - 1;
+    /** Index of the first token starting at or after {@code offset}; -1 when none. */
+    int tokenAfter(int offset) {
+        for (int i = 0; i < tokens.size(); i++) if (tokens.get(i).start() >= offset) return i;
+        return -1;
     }
 
     /** The first word start at or after {@code from}; -1 when none. */
@@ -72,6 +81,10 @@ final class WordBoundaries {
     /** Index of the token that starts, or holds a sub-word starting, at {@code offset}; a word start. */
     int tokenIndexAt(int offset) {
         return tokenAt[offset];
+    }
+
+    boolean isRhetorical(int clause) {
+        return rhetorical.get(clause);
     }
 
     int clauseAt(int offset) {

@@ -40,7 +40,8 @@ class ClauseSplitterTest {
     @Test
     void contrastWordOpensAClauseEvenWithoutAComma() {
         assertEquals("物流快 但是客服差|但是", render("物流快但是客服差"));
-        assertEquals("价格便宜 却质量很差|却", render("价格便宜却质量很差"));
+        // 却 stays inside its clause: it stands between a subject and its predicate.
+        assertEquals("外观很好看， 内饰却很难看", render("外观很好看，内饰却很难看"));
     }
 
     @Test
@@ -48,6 +49,7 @@ class ClauseSplitterTest {
         assertEquals("屏幕就是好", render("屏幕就是好"));
         assertEquals("东西不错， 就是物流慢|就是", render("东西不错，就是物流慢"));
         assertEquals("除了包装，|除了 都挺好", render("除了包装，都挺好"));
+        assertEquals("除了包装|除了 都很好", render("除了包装都很好"));
         assertTrue(render("虽然贵， 但是好用").startsWith("虽然贵"), render("虽然贵，但是好用"));
     }
 
