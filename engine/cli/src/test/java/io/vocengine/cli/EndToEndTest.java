@@ -177,7 +177,10 @@ class EndToEndTest {
         assertEquals("MALFORMED_JSON", lines.get(1).get("error").get("code").asText());
         assertEquals(2, lines.get(1).get("line").asInt());
         assertEquals("c", lines.get(2).get("id").asText());
-        assertEquals(0, lines.get(2).get("tags").size());
+        JsonNode tags = lines.get(2).get("tags"); // 没有闪退 is never 闪退: the phone taxonomy reads it as 流畅
+        assertEquals(1, tags.size());
+        assertEquals("phone.quality.system.smooth", tags.get(0).get("id").asText());
+        assertEquals("positive", tags.get(0).get("polarity").asText());
         assertEquals("not json", deadLetters().get(0).get("raw").asText());
     }
 }
