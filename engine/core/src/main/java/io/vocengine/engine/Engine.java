@@ -13,6 +13,7 @@ import io.vocengine.engine.segment.SegmentStage;
 import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.engine.tag.AspectPolarityStage;
+import io.vocengine.engine.tag.MentionModelStage;
 import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.engine.tag.TaxonomyExamples;
 import io.vocengine.taxonomy.Taxonomy;
@@ -43,6 +44,7 @@ public final class Engine {
                 .add(new SegmentStage(segmenter))
                 .add(new ClauseSplitter())
                 .add(new RuleTagger(config.taxonomies(), segmenter))
+                .add(new MentionModelStage(config.taxonomies(), config.mentionModels()))
                 .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter))
                 .build();
         this.taxonomies = config.taxonomies();

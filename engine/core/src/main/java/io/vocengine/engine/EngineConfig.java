@@ -2,11 +2,13 @@ package io.vocengine.engine;
 
 import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.tag.AspectPolarityModel;
+import io.vocengine.engine.tag.MentionModel;
 import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyLoader;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Everything an {@link Engine} is built from. Immutable; there is no global configuration.
@@ -15,35 +17,41 @@ import java.util.Objects;
  * @param maxChars   texts longer than this are analysed up to it and flagged TRUNCATED
  * @param polarityModels aspect-polarity models, at most one per taxonomy; aspect tags of other taxonomies take
  *                   their polarity from the lexicon
+ * @param mentionModels node-mention models, at most one per taxonomy, adding what the rules miss
  */
-public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectPolarityModel> polarityModels) {
+public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectPolarityModel> polarityModels,
+                           List<MentionModel> mentionModels) {
     /** The four industry taxonomies that ship in the jar. */
     public static final List<String> SHIPPED_TAXONOMIES = List.of("ecommerce", "phone", "auto", "restaurant");
     /** Model bundles that ship in the jar (from {@code models/bundles/}). */
-    public static final List<String> SHIPPED_MODELS = List.of("restaurant-aspect-polarity");
+    public static final List<String> SHIPPED_MODELS = List.of("restaurant-aspect-polarity", "restaurant-mentions");
     public static final int DEFAULT_MAX_CHARS = 20_000;
 
     public EngineConfig {
         taxonomies = List.copyOf(taxonomies);
         polarityModels = List.copyOf(polarityModels);
+        mentionModels = List.copyOf(mentionModels);
         if (taxonomies.isEmpty()) throw new IllegalArgumentException("at least one taxonomy is needed");
         if (maxChars < 1) throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
     }
 
     /** With the shipped models of the given taxonomies. */
     public EngineConfig(List<Taxonomy> taxonomies, int maxChars) {
-        this(taxonomies, maxChars, shippedModelsFor(taxonomies));
+        this(taxonomies, maxChars, shipped(taxonomies, AspectPolarityModel.KIND, AspectPolarityModel::new,
+                AspectPolarityModel::taxonomy), shipped(taxonomies, MentionModel.KIND, MentionModel::new, MentionModel::taxonomy));
     }
 
     /** The same engine with rules only, as model training needs it. */
     public EngineConfig withoutModels() {
-        return new EngineConfig(taxonomies, maxChars, List.of());
+        return new EngineConfig(taxonomies, maxChars, List.of(), List.of());
     }
 
-    private static List<AspectPolarityModel> shippedModelsFor(List<Taxonomy> taxonomies) {
+    /** The shipped bundles of one kind that serve the given taxonomies. */
+    private static <M> List<M> shipped(List<Taxonomy> taxonomies, String kind, Function<ModelBundle, M> load,
+                                       Function<M, String> taxonomyOf) {
         List<String> ids = taxonomies.stream().map(Taxonomy::id).toList();
-        return SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull).map(AspectPolarityModel::new)
-                .filter(m -> ids.contains(m.taxonomy())).toList();
+        return SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull)
+                .filter(b -> b.kind().equals(kind)).map(load).filter(m -> ids.contains(taxonomyOf.apply(m))).toList();
     }
 
     public static EngineConfig defaults() {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.Engine;
-import io.vocengine.engine.EngineConfig;
 import io.vocengine.engine.bundle.ModelBundle;
-import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
@@ -67,7 +65,7 @@ public final class AspectPolarityTrainer {
     }
 
     public void train(Path trainFile, Path bundleDir) throws IOException {
-        Engine engine = Engine.create(new EngineConfig(List.of(taxonomy), EngineConfig.DEFAULT_MAX_CHARS).withoutModels());
+        Engine engine = TrainingRun.rulesOnly(taxonomy);
         List<GoldItem> gold = AiChallenger2018.read(trainFile);
         Set<String> evaluated = new HashSet<>(AiChallenger2018.MAPPING.nodes());
         List<Review> reviews = new ArrayList<>();
@@ -100,20 +98,12 @@ public final class AspectPolarityTrainer {
         }
         List<Event> all = new ArrayList<>();
         reviews.forEach(r -> all.addAll(r.events()));
-        AbstractModel model = fit(all, bestCost);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            GenericModelWriter w = new GenericModelWriter(model, out);
-            w.persist();
-        }
-        writeBundle(bundleDir, bytes.toByteArray(), trainFile, reviews.size(), examples, bestCost, cv);
+        writeBundle(bundleDir, serialise(fit(all, bestCost)), trainFile, reviews.size(), examples, bestCost, cv);
         log.printf(Locale.ROOT, "chose L2 %.2f (cross-validated accuracy %.4f); wrote %s%n", bestCost, bestAccuracy, bundleDir);
     }
 
     private List<Event> events(Engine engine, GoldItem g, Set<String> evaluated) {
-        Feedback f = new Feedback(g.id(), g.text(), null, null, null, null, null, null, null, null, null, null,
-                Map.of("domain", taxonomy.id()));
-        Analysis a = engine.analyse(f);
+        Analysis a = TrainingRun.analyse(engine, taxonomy, g);
         AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter());
         List<Event> out = new ArrayList<>();
         for (Tag t : a.get(Keys.RULE_TAGS).tags()) {
@@ -133,7 +123,16 @@ public final class AspectPolarityTrainer {
         return null;
     }
 
-    private static AbstractModel fit(List<Event> events, double l2) throws IOException {
+    /** A model in OpenNLP's binary format, as a bundle file. */
+    static byte[] serialise(AbstractModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            new GenericModelWriter(model, out).persist();
+        }
+        return bytes.toByteArray();
+    }
+
+    static AbstractModel fit(List<Event> events, double l2) throws IOException {
         TrainingParameters p = new TrainingParameters();
         p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         p.put(TrainingParameters.CUTOFF_PARAM, 1);
@@ -161,17 +160,8 @@ public final class AspectPolarityTrainer {
         m.put("name", dir.getFileName().toString());
         m.put("kind", AspectPolarityModel.KIND);
         m.put("version", sha.substring(0, 12));
-        m.put("taxonomy", taxonomy.id());
-        m.put("taxonomyVersion", taxonomy.version());
-        m.put("labels", "POSITIVE, NEGATIVE, NEUTRAL (per aspect tag)");
-        ObjectNode data = m.putObject("trainingData");
-        data.put("dataset", "aichallenger2018-fsa-subset");
-        data.put("file", trainFile.getFileName().toString());
-        data.put("sha256", ModelBundle.sha256(Files.readAllBytes(trainFile)));
-        data.put("reviews", reviews);
-        data.put("examples", examples);
-        data.put("licence", "AI Challenger 2018 download agreement: non-commercial research or teaching only"
-                + " (see ../shared/data/aichallenger2018-fsa-subset/protocol.txt); the model's use inherits that limit");
+        TrainingRun.describe(m, taxonomy, trainFile, reviews);
+        m.with("trainingData").put("examples", examples);
         ObjectNode params = m.putObject("parameters");
         params.put("algorithm", "OpenNLP MAXENT_QN (L-BFGS logistic regression)");
         params.put("l2", l2);

@@ -18,6 +18,8 @@ public final class Keys {
     public static final Key<List<Clause>> CLAUSES = Key.of("clauses");
     /** The rule tagger's tags, before a model decides the polarity of aspect tags. */
     public static final Key<Tagging> RULE_TAGS = Key.of("rule-tags");
+    /** Rule tags plus the node mentions a model found that the rules missed, before polarity is decided. */
+    public static final Key<Tagging> CANDIDATE_TAGS = Key.of("candidate-tags");
     public static final Key<Tagging> TAGS = Key.of("tags");
     /** Filled after the pipeline, in input order, by the run's {@code Deduplicator}: needs the whole corpus. */
     public static final Key<Duplicate> DUPLICATE = Key.of("duplicate");

@@ -25,19 +25,14 @@ import java.util.Set;
  * Thread-safe: models and taxonomies are shared read-only; features are built per item.
  */
 public final class AspectPolarityStage implements Stage<Tagging> {
-    private final Map<String, AspectPolarityModel> models = new HashMap<>();
+    private final Map<String, AspectPolarityModel> models;
     private final Map<String, Taxonomy> taxonomies = new HashMap<>();
     private final Segmenter segmenter;
 
     public AspectPolarityStage(List<Taxonomy> taxonomies, List<AspectPolarityModel> models, Segmenter segmenter) {
         this.segmenter = segmenter;
         for (Taxonomy t : taxonomies) this.taxonomies.put(t.id(), t);
-        for (AspectPolarityModel m : models) {
-            if (!this.taxonomies.containsKey(m.taxonomy())) {
-                throw new IllegalArgumentException("model " + m.stamp() + " serves taxonomy '" + m.taxonomy() + "', which is not loaded");
-            }
-            this.models.put(m.taxonomy(), m);
-        }
+        this.models = TaxonomyModels.byTaxonomy(this.taxonomies, models, AspectPolarityModel::taxonomy, AspectPolarityModel::stamp);
     }
 
     @Override
@@ -47,7 +42,7 @@ public final class AspectPolarityStage implements Stage<Tagging> {
 
     @Override
     public Set<Key<?>> inputs() {
-        return Set.of(Keys.CLEAN, Keys.TOKENS, Keys.CLAUSES, Keys.RULE_TAGS);
+        return Set.of(Keys.CLEAN, Keys.TOKENS, Keys.CLAUSES, Keys.CANDIDATE_TAGS);
     }
 
     @Override
@@ -57,7 +52,7 @@ public final class AspectPolarityStage implements Stage<Tagging> {
 
     @Override
     public Tagging process(Analysis item) {
-        Tagging rules = item.get(Keys.RULE_TAGS);
+        Tagging rules = item.get(Keys.CANDIDATE_TAGS);
         if (models.isEmpty() || rules.tags().isEmpty()) return rules;
         AspectPolarityFeatures features = null; // built on first need: most items of other domains never need it
         List<Tag> out = new ArrayList<>(rules.tags().size());
