@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
                 Arrays.sort(secs);
                 double median = secs[rounds / 2];
                 out.printf("analyse throughput, %s, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
-                        which == e ? "rules + polarity models" : "rules only", threads, items.size() / median,
+                        which == e ? "rules + models" : "rules only", threads, items.size() / median,
                         chars / median, rounds);
             }
         }

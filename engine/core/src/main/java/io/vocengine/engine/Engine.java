@@ -7,6 +7,8 @@ import io.vocengine.engine.index.VocAnalyzer;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.deps.DependencyParser;
+import io.vocengine.engine.deps.DependencyStage;
 import io.vocengine.engine.pipeline.Pipeline;
 import io.vocengine.engine.pipeline.StageTimes;
 import io.vocengine.engine.segment.SegmentStage;
@@ -39,10 +41,15 @@ public final class Engine {
     private Engine(EngineConfig config) {
         this.cleaner = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), config.maxChars());
         this.segmenter = new Segmenter(RuleTagger.domainWords(config.taxonomies()));
-        this.pipeline = Pipeline.builder()
+        Pipeline.Builder chain = Pipeline.builder()
                 .add(cleaner)
                 .add(new SegmentStage(segmenter))
-                .add(new ClauseSplitter())
+                .add(new ClauseSplitter());
+        if (config.deep()) {
+            chain.add(new DependencyStage(DependencyParser.installed().orElseThrow(() -> new IllegalStateException(
+                    "deep mode needs the engine/deep module (Stanford CoreNLP) on the class path"))));
+        }
+        this.pipeline = chain
                 .add(new RuleTagger(config.taxonomies(), segmenter))
                 .add(new MentionModelStage(config.taxonomies(), config.mentionModels()))
                 .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter))
@@ -53,13 +60,14 @@ public final class Engine {
     }
 
     /**
-     * Builds the engine and runs every taxonomy's node examples through it.
+     * Builds the engine and runs every taxonomy's node examples through it. Deep mode is measured, not held to the
+     * examples: its stricter pairing (only parse-linked words) is the point of comparing it.
      *
      * @throws io.vocengine.taxonomy.TaxonomyException naming file, line and node of each failing example
      */
     public static Engine create(EngineConfig config) {
         Engine engine = new Engine(config);
-        for (Taxonomy t : config.taxonomies()) TaxonomyExamples.require(engine, t);
+        if (!config.deep()) for (Taxonomy t : config.taxonomies()) TaxonomyExamples.require(engine, t);
         return engine;
     }
 

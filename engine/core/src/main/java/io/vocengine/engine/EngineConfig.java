@@ -18,9 +18,10 @@ import java.util.function.Function;
  * @param polarityModels aspect-polarity models, at most one per taxonomy; aspect tags of other taxonomies take
  *                   their polarity from the lexicon
  * @param mentionModels node-mention models, at most one per taxonomy, adding what the rules miss
+ * @param deep       pair aspects and opinions by dependency parse (needs the optional engine/deep module)
  */
 public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectPolarityModel> polarityModels,
-                           List<MentionModel> mentionModels) {
+                           List<MentionModel> mentionModels, boolean deep) {
     /** The four industry taxonomies that ship in the jar. */
     public static final List<String> SHIPPED_TAXONOMIES = List.of("ecommerce", "phone", "auto", "restaurant");
     /** Model bundles that ship in the jar (from {@code models/bundles/}). */
@@ -38,12 +39,18 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
     /** With the shipped models of the given taxonomies. */
     public EngineConfig(List<Taxonomy> taxonomies, int maxChars) {
         this(taxonomies, maxChars, shipped(taxonomies, AspectPolarityModel.KIND, AspectPolarityModel::new,
-                AspectPolarityModel::taxonomy), shipped(taxonomies, MentionModel.KIND, MentionModel::new, MentionModel::taxonomy));
+                AspectPolarityModel::taxonomy), shipped(taxonomies, MentionModel.KIND, MentionModel::new, MentionModel::taxonomy),
+                false);
     }
 
     /** The same engine with rules only, as model training needs it. */
     public EngineConfig withoutModels() {
-        return new EngineConfig(taxonomies, maxChars, List.of(), List.of());
+        return new EngineConfig(taxonomies, maxChars, List.of(), List.of(), deep);
+    }
+
+    /** The same engine in deep mode: aspect–opinion pairs must be linked in a dependency parse. */
+    public EngineConfig withDeepMode() {
+        return new EngineConfig(taxonomies, maxChars, polarityModels, mentionModels, true);
     }
 
     /** The shipped bundles of one kind that serve the given taxonomies. */

@@ -1,5 +1,6 @@
 package io.vocengine.engine.pipeline;
 
+import io.vocengine.engine.model.Arc;
 import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Duplicate;
@@ -16,6 +17,8 @@ public final class Keys {
     public static final Key<CleanText> CLEAN = Key.of("clean");
     public static final Key<List<Token>> TOKENS = Key.of("tokens");
     public static final Key<List<Clause>> CLAUSES = Key.of("clauses");
+    /** Deep mode only: dependency arcs over the tokens. */
+    public static final Key<List<Arc>> DEPENDENCIES = Key.of("dependencies");
     /** The rule tagger's tags, before a model decides the polarity of aspect tags. */
     public static final Key<Tagging> RULE_TAGS = Key.of("rule-tags");
     /** Rule tags plus the node mentions a model found that the rules missed, before polarity is decided. */

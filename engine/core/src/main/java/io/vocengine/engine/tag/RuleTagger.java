@@ -78,7 +78,8 @@ public final class RuleTagger implements Stage<Tagging> {
     public Tagging process(Analysis item) {
         CleanText clean = item.clean();
         WordBoundaries boundaries = new WordBoundaries(clean.text(), item.tokens(), item.clauses(), segmenter);
-        Context words = new Context(boundaries, lexicon.clausePolarities(boundaries));
+        Context words = new Context(boundaries, lexicon.clausePolarities(boundaries),
+                item.has(Keys.DEPENDENCIES) ? new Links(item.get(Keys.DEPENDENCIES)) : null);
         List<Tag> tags = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         for (CompiledTaxonomy c : route(item.feedback())) {
@@ -114,7 +115,8 @@ public final class RuleTagger implements Stage<Tagging> {
         }
         if (!node.rules().opinions().isEmpty()) {
             for (TermHit o : hits.opinions) {
-                TermHit a = nearestAspect(o, hits.aspects, words.boundaries());
+                TermHit a = words.links() == null ? nearestAspect(o, hits.aspects, words.boundaries())
+                        : words.links().governedAspect(o, hits.aspects, words.boundaries());
                 if (a == null) continue;
                 List<TermHit> ev = a.start() < o.start() ? List.of(a, o) : List.of(o, a);
                 add(out, node, ev, "pair(" + a.term().text() + "+" + o.term().text() + ")", 0.85, o, hits, words);
@@ -284,8 +286,8 @@ public final class RuleTagger implements Stage<Tagging> {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    /** Per-item structure shared by every rule: words, clauses and each clause's polarity. */
-    private record Context(WordBoundaries boundaries, Polarity[] clausePolarity) {
+    /** Per-item structure shared by every rule: words, clauses, each clause's polarity, and in deep mode the parse. */
+    private record Context(WordBoundaries boundaries, Polarity[] clausePolarity, Links links) {
     }
 
     /** A node's hits sorted by rule role. */
