@@ -15,6 +15,7 @@ import io.vocengine.engine.segment.SegmentStage;
 import io.vocengine.engine.split.ClauseSplitter;
 import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.engine.tag.AspectPolarityStage;
+import io.vocengine.engine.tag.MentionModel;
 import io.vocengine.engine.tag.MentionModelStage;
 import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.engine.tag.TaxonomyExamples;
@@ -50,7 +51,8 @@ public final class Engine {
                     "deep mode needs the engine/deep module (Stanford CoreNLP) on the class path"))));
         }
         this.pipeline = chain
-                .add(new RuleTagger(config.taxonomies(), segmenter))
+                .add(new RuleTagger(config.taxonomies(), segmenter, config.mentionModels().stream()
+                        .collect(java.util.stream.Collectors.toMap(MentionModel::taxonomy, MentionModel::ruleConfidence))))
                 .add(new MentionModelStage(config.taxonomies(), config.mentionModels()))
                 .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter))
                 .build();

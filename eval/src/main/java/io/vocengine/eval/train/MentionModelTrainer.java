@@ -9,6 +9,7 @@ import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.tag.MentionFeatures;
 import io.vocengine.engine.tag.MentionModel;
+import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.eval.datasets.AiChallenger2018;
 import io.vocengine.eval.gold.GoldItem;
 import io.vocengine.eval.metrics.Prf;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * Trains the node-mention models of a taxonomy from an aspect dataset: per evaluated node, a logistic regression on
@@ -50,13 +53,19 @@ public final class MentionModelTrainer {
     private record Review(String[] features, Set<String> covered, Set<String> gold) {
     }
 
+    /** Per rule kind, [tags, tags whose evaluated aspect the gold mentions]. */
+    private final Map<String, int[]> ruleKinds = new TreeMap<>();
+
     public void train(Path trainFile, Path bundleDir) throws IOException {
         Engine engine = TrainingRun.rulesOnly(taxonomy);
         List<Review> reviews = new ArrayList<>();
         for (GoldItem g : AiChallenger2018.read(trainFile)) {
             Analysis a = TrainingRun.analyse(engine, taxonomy, g);
             Set<String> covered = new HashSet<>();
-            for (Tag t : a.get(Keys.RULE_TAGS).tags()) covered.addAll(taxonomy.pathIds(t.nodeId()));
+            for (Tag t : a.get(Keys.RULE_TAGS).tags()) {
+                covered.addAll(taxonomy.pathIds(t.nodeId()));
+                countRuleKind(t, g);
+            }
             reviews.add(new Review(MentionFeatures.of(a), covered, g.aspects().keySet()));
         }
         List<Integer> order = new ArrayList<>();
@@ -110,8 +119,25 @@ public final class MentionModelTrainer {
         manifest.putObject("parameters").put("algorithm", "OpenNLP MAXENT_QN per node").put("l2", L2)
                 .put("folds", FOLDS).put("seed", AspectPolarityTrainer.SEED);
         manifest.set("nodes", nodes);
+        ObjectNode calibration = manifest.putObject("ruleConfidence"); // kinds seen at least 20 times
+        ruleKinds.forEach((kind, c) -> {
+            if (c[0] >= 20) calibration.put(kind, round((double) c[1] / c[0]));
+        });
+        log.println("rule precision by kind on the training data: " + calibration);
         Files.writeString(bundleDir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
         log.println("wrote " + bundleDir + " with " + nodes.size() + " node models");
+    }
+
+    /** Counts a rule tag towards its kind's precision: right when the gold mentions its evaluated aspect. */
+    private void countRuleKind(Tag t, GoldItem g) {
+        String rule = t.source().substring(t.source().indexOf('#') + 1);
+        Set<String> evaluated = new HashSet<>(AiChallenger2018.MAPPING.nodes());
+        for (String id : taxonomy.pathIds(t.nodeId())) {
+            if (!evaluated.contains(id)) continue;
+            int[] c = ruleKinds.computeIfAbsent(RuleTagger.ruleKind(rule), k -> new int[2]);
+            c[0]++;
+            if (g.aspects().containsKey(id)) c[1]++;
+        }
     }
 
     private static Event event(Review r, String node) {

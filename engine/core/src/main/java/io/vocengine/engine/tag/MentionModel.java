@@ -33,6 +33,7 @@ public final class MentionModel {
     private final Map<String, NodeModel> nodes = new LinkedHashMap<>();
     private final String taxonomy;
     private final String stamp;
+    private final Map<String, Double> ruleConfidence = new LinkedHashMap<>();
 
     public MentionModel(ModelBundle bundle) {
         if (!KIND.equals(bundle.kind())) {
@@ -44,6 +45,7 @@ public final class MentionModel {
         }
         this.taxonomy = m.get("taxonomy").asText();
         this.stamp = bundle.stamp();
+        m.path("ruleConfidence").fields().forEachRemaining(e -> ruleConfidence.put(e.getKey(), e.getValue().asDouble()));
         for (Iterator<Map.Entry<String, JsonNode>> it = m.get("nodes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String file = e.getValue().path("file").asText();
@@ -64,6 +66,11 @@ public final class MentionModel {
 
     public String stamp() {
         return stamp;
+    }
+
+    /** The measured precision of each rule kind on the training data, the calibrated confidence of its tags. */
+    public Map<String, Double> ruleConfidence() {
+        return Map.copyOf(ruleConfidence);
     }
 
     /**

@@ -41,10 +41,16 @@ public final class RuleTagger implements Stage<Tagging> {
     private final Map<String, CompiledTaxonomy> taxonomies = new LinkedHashMap<>();
     private final PolarityLexicon lexicon = PolarityLexicon.shipped();
     private final Segmenter segmenter;
+    private final Map<String, Map<String, Double>> calibration;
 
     /** @param segmenter the pipeline's segmenter, built with {@link #domainWords} so that rule words stay whole */
-    public RuleTagger(List<Taxonomy> taxonomies, Segmenter segmenter) {
+    /**
+     * @param calibration per taxonomy, the measured precision of each rule kind (term, pair, aspect, regex, negated),
+     *                    reported as the confidence of its tags; kinds without a measurement keep the fixed value
+     */
+    public RuleTagger(List<Taxonomy> taxonomies, Segmenter segmenter, Map<String, Map<String, Double>> calibration) {
         this.segmenter = segmenter;
+        this.calibration = Map.copyOf(calibration);
         for (Taxonomy t : taxonomies) {
             if (this.taxonomies.put(t.id(), new CompiledTaxonomy(t)) != null) {
                 throw new IllegalArgumentException("two taxonomies share the id '" + t.id() + "'");
@@ -105,7 +111,7 @@ public final class RuleTagger implements Stage<Tagging> {
         mentions.addAll(regexMentions(c, clean.text(), words, byNode));
         List<Mention> kept = withoutImpliedAncestors(c.taxonomy(), resolveConflicts(c.taxonomy(), mentions),
                 words.boundaries());
-        return merge(c.taxonomy(), kept, clean);
+        return merge(c.taxonomy(), kept, clean, calibration.getOrDefault(c.taxonomy().id(), Map.of()));
     }
 
     private List<Mention> mentionsOf(TaxonomyNode node, NodeHits hits, Context words) {
@@ -244,7 +250,8 @@ public final class RuleTagger implements Stage<Tagging> {
         return o.confidence() > m.confidence();
     }
 
-    private static List<Tag> merge(Taxonomy taxonomy, List<Mention> mentions, CleanText clean) {
+    private static List<Tag> merge(Taxonomy taxonomy, List<Mention> mentions, CleanText clean,
+                                   Map<String, Double> calibrated) {
         Map<String, List<Mention>> byNode = new LinkedHashMap<>();
         for (Mention m : mentions) byNode.computeIfAbsent(m.node().id(), k -> new ArrayList<>()).add(m);
         List<Tag> tags = new ArrayList<>(byNode.size());
@@ -256,10 +263,18 @@ public final class RuleTagger implements Stage<Tagging> {
                 for (TermHit h : m.evidence()) evidence.add(clean.toRaw(h.start(), h.end()));
                 if (m.confidence() > strongest.confidence()) strongest = m;
             }
-            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), strongest.confidence(),
+            double confidence = calibrated.getOrDefault(ruleKind(strongest.rule()), strongest.confidence());
+            tags.add(new Tag(node.id(), taxonomy.pathNames(node.id()), dominant(ms), confidence,
                     outermost(evidence), "rule:" + node.id() + "#" + strongest.rule()));
         });
         return tags;
+    }
+
+    /** The kind of a rule as written in sources: term(…) → term, regex#0 → regex, negated(…) → negated. */
+    public static String ruleKind(String rule) {
+        int end = 0;
+        while (end < rule.length() && Character.isLetter(rule.charAt(end))) end++;
+        return rule.substring(0, end);
     }
 
     /** Evidence spans in text order, without those inside another (盒子 and 压扁 inside the term 盒子压扁). */
