@@ -1,16 +1,131 @@
 package io.vocengine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocengine.engine.Engine;
+import io.vocengine.eval.TaggingDatasets;
+import io.vocengine.eval.TaggingEvaluation;
+import io.vocengine.eval.gold.GoldItem;
+import io.vocengine.eval.metrics.Bootstrap;
+import io.vocengine.eval.report.EvalReportWriter;
+import io.vocengine.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code voc eval}: the name is reserved for the evaluation harness, which is not part of this build yet. */
+/**
+ * {@code voc eval}: runs the engine over the held-out tagging test sets in the shared data folder and writes
+ * {@code report.json} and {@code report.md}; with {@code --baseline} and {@code --gate}, exits 1 when a metric
+ * dropped by more than its margin, so CI can block a regression.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate tagging and emotion accuracy on gold data (not available in this version).")
+        description = "Evaluate tagging accuracy on held-out public data, with bootstrap intervals; optional regression gate.")
 final class EvalCommand implements Callable<Integer> {
+    static final long SEED = 20261122L;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR",
+            description = "The public datasets folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--dataset", split = ",", paramLabel = "NAME",
+            description = "Test sets to run (default: all): aichallenger2018-dev2, asap-test.")
+    List<String> datasets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: <data-dir>/eval).")
+    Path out;
+
+    @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N items of each set (a quick gate).")
+    Integer limit;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A previous report.json to compare with.")
+    Path baseline;
+
+    @Option(names = "--gate", split = ",", paramLabel = "METRIC:MARGIN",
+            description = "Fail (exit 1) when METRIC fell by more than MARGIN against --baseline, e.g. leafMicroF1:0.01.")
+    List<String> gates = new ArrayList<>();
+
     @Override
-    public Integer call() {
-        throw new UserError("the evaluation harness is not available in this version yet; "
-                + "taxonomy examples are checked by `./voc test`", 2);
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        List<TaggingDatasets.Dataset> chosen = datasets.isEmpty() ? TaggingDatasets.ALL
+                : datasets.stream().map(this::dataset).toList();
+        for (TaggingDatasets.Dataset d : chosen) {
+            if (!Files.isRegularFile(data.resolve(d.file()))) {
+                throw new UserError("test set " + d.name() + " not found at " + data.resolve(d.file())
+                        + " (set --data to the public datasets folder)", 2);
+            }
+        }
+        if (!gates.isEmpty() && baseline == null) throw new UserError("--gate needs --baseline FILE", 2);
+        Engine e = engine.engine();
+        List<TaggingEvaluation.Report> reports = new ArrayList<>();
+        for (TaggingDatasets.Dataset d : chosen) {
+            List<GoldItem> items = d.load(data);
+            if (limit != null) items = items.subList(0, Math.min(limit, items.size()));
+            Taxonomy taxonomy = e.taxonomy(d.taxonomy());
+            int total = items.size();
+            reports.add(TaggingEvaluation.run(e, taxonomy, d, items, resamples, SEED, done -> {
+                if (System.console() != null && (done % 50 == 0 || done == total)) {
+                    err.printf("\reval %s: %d/%d", d.name(), done, total);
+                }
+            }));
+            err.printf("%seval %s: %d items done%n", System.console() != null ? "\r" : "", d.name(), total);
+        }
+        ObjectNode report = EvalReportWriter.json(e.taxonomyVersions(), resamples, SEED, reports);
+        Path dir = out != null ? out : engine.dataDir.resolve("eval");
+        EvalReportWriter.write(dir, report);
+        for (TaggingEvaluation.Report r : reports) {
+            Bootstrap.Interval leaf = r.metrics().get("leafMicroF1"), group = r.metrics().get("level1MicroF1");
+            Bootstrap.Interval pol = r.metrics().get("polarityAccuracy"), macro = r.metrics().get("officialMacroF1");
+            System.out.printf(Locale.ROOT, "%s (%d items): level-1 F1 %.3f [%.3f, %.3f]  leaf F1 %.3f [%.3f, %.3f]  "
+                            + "polarity %.3f [%.3f, %.3f]  official macro-F1 %.3f [%.3f, %.3f]%n", r.dataset(), r.items(),
+                    group.value(), group.low(), group.high(), leaf.value(), leaf.low(), leaf.high(),
+                    pol.value(), pol.low(), pol.high(), macro.value(), macro.low(), macro.high());
+        }
+        System.out.println("reports: " + dir.resolve("report.json") + ", " + dir.resolve("report.md"));
+        return baseline == null ? 0 : gate(report, Json.MAPPER.readTree(baseline.toFile()));
+    }
+
+    private TaggingDatasets.Dataset dataset(String name) {
+        try {
+            return TaggingDatasets.named(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new UserError(unknown.getMessage(), 2);
+        }
+    }
+
+    /** 1 when any gated metric fell by more than its margin in any dataset both reports hold; 0 otherwise. */
+    private int gate(JsonNode current, JsonNode base) {
+        int status = 0;
+        for (String g : gates) {
+            String[] mm = g.split(":");
+            if (mm.length != 2 || !Bootstrap.METRICS.containsKey(mm[0])) {
+                throw new UserError("--gate wants METRIC:MARGIN with METRIC one of " + Bootstrap.METRICS.keySet(), 2);
+            }
+            double margin = Double.parseDouble(mm[1]);
+            for (JsonNode d : current.path("datasets")) {
+                String name = d.path("name").asText();
+                double now = EvalReportWriter.metric(current, name, mm[0]), before = EvalReportWriter.metric(base, name, mm[0]);
+                if (Double.isNaN(before)) continue;
+                boolean failed = now < before - margin;
+                System.out.printf(Locale.ROOT, "gate %s %s: %.4f vs baseline %.4f (margin %.4f): %s%n", name, mm[0], now,
+                        before, margin, failed ? "FAILED" : "ok");
+                if (failed) status = 1;
+            }
+        }
+        return status;
     }
 }

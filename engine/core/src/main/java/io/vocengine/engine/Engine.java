@@ -107,6 +107,12 @@ public final class Engine {
     }
 
     /** True when some loaded taxonomy has a node with this global id. */
+    /** The loaded taxonomy with this id. */
+    public Taxonomy taxonomy(String id) {
+        return taxonomies.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("taxonomy '" + id + "' is not loaded"));
+    }
+
     public boolean knowsNode(String nodeId) {
         return taxonomies.stream().anyMatch(t -> t.nodes().containsKey(nodeId));
     }

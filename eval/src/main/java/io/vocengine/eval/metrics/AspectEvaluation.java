@@ -28,7 +28,8 @@ public final class AspectEvaluation {
     private final Taxonomy taxonomy;
     private final List<String> nodes;
     private final Map<String, int[][]> confusion = new LinkedHashMap<>(); // node -> [gold class][predicted class]
-    private int groupTp, groupFp, groupFn, polarityRight, polarityBoth, items;
+    private int groupTp, groupFp, groupFn, polarityRight, polarityBoth, items, exact;
+    private int hierTp, hierFp, hierFn;
 
     public AspectEvaluation(Taxonomy taxonomy, List<String> evaluatedNodes) {
         this.taxonomy = taxonomy;
@@ -49,6 +50,14 @@ public final class AspectEvaluation {
                 if (g == p) polarityRight++;
             }
         }
+        Set<String> goldLeaves = evaluated(gold.aspects().keySet()), predictedLeaves = evaluated(predicted.keySet());
+        if (goldLeaves.equals(predictedLeaves)) exact++;
+        Set<String> goldAll = withAncestors(goldLeaves), predictedAll = withAncestors(predictedLeaves);
+        for (String g : goldAll) {
+            if (predictedAll.contains(g)) hierTp++;
+            else hierFn++;
+        }
+        for (String p : predictedAll) if (!goldAll.contains(p)) hierFp++;
         Set<String> goldGroups = groups(gold.aspects().keySet()), predictedGroups = groups(predicted.keySet());
         for (String g : goldGroups) {
             if (predictedGroups.contains(g)) groupTp++;
@@ -70,7 +79,9 @@ public final class AspectEvaluation {
         }
         return new Result(items, leaf, new Prf(groupTp, groupFp, groupFn),
                 polarityBoth == 0 ? 0 : (double) polarityRight / polarityBoth, polarityBoth,
-                nodes.isEmpty() ? 0 : macroSum / nodes.size(), perNode, polarityConfusion());
+                nodes.isEmpty() ? 0 : macroSum / nodes.size(), perNode, polarityConfusion(),
+                new Prf(hierTp, hierFp, hierFn), items == 0 ? 0 : (double) exact / items,
+                perNode.values().stream().mapToDouble(Prf::f1).average().orElse(0));
     }
 
     /**
@@ -79,9 +90,13 @@ public final class AspectEvaluation {
      * @param polarityAccuracy over {@code polarityPairs} aspects that both gold and prediction mention
      * @param officialMacroF1 AI Challenger 2018: mean over aspects of the 4-class macro-F1
      * @param polarityConfusion [gold][predicted] counts over negative, neutral, positive
+     * @param hierarchical    micro counts over the evaluated nodes plus all their ancestors (ancestor-augmented sets)
+     * @param exactMatch      share of items whose set of evaluated nodes is exactly the gold set
+     * @param leafMacroF1     mean over the evaluated nodes of their mention F1
      */
     public record Result(int items, Prf leafMentions, Prf groupMentions, double polarityAccuracy, int polarityPairs,
-                         double officialMacroF1, Map<String, Prf> perNode, int[][] polarityConfusion) {
+                         double officialMacroF1, Map<String, Prf> perNode, int[][] polarityConfusion,
+                         Prf hierarchical, double exactMatch, double leafMacroF1) {
     }
 
     /** [gold][predicted] over negative, neutral, positive, summed over nodes, for aspects both mention. */
@@ -91,6 +106,18 @@ public final class AspectEvaluation {
             for (int g = 1; g < CLASSES; g++) for (int p = 1; p < CLASSES; p++) sum[g - 1][p - 1] += c[g][p];
         }
         return sum;
+    }
+
+    private Set<String> evaluated(Set<String> mentioned) {
+        Set<String> out = new HashSet<>(mentioned);
+        out.retainAll(nodes);
+        return out;
+    }
+
+    private Set<String> withAncestors(Set<String> leaves) {
+        Set<String> out = new HashSet<>();
+        for (String n : leaves) out.addAll(taxonomy.pathIds(n));
+        return out;
     }
 
     private Set<String> groups(Set<String> mentioned) {

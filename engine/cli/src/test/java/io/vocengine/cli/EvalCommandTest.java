@@ -1,0 +1,78 @@
+package io.vocengine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocengine.engine.testdata.SharedData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CI gate: the engine on the first 200 items of each held-out tagging set against the committed baseline
+ * ({@code eval/baselines/restaurant-200.json}), with margins. A genuine regression fails the build here.
+ */
+@Tag(SharedData.TAG)
+class EvalCommandTest {
+    private static final Path BASELINE = repoRoot().resolve("eval/baselines/restaurant-200.json");
+    private static final String GATES = "leafMicroF1:0.02,level1MicroF1:0.02,polarityAccuracy:0.03,officialMacroF1:0.03";
+
+    @TempDir
+    Path dir;
+
+    private int eval(Path baseline, StringWriter err) {
+        Path data = SharedData.require("aichallenger2018-fsa-subset").getParent();
+        CommandLine cli = VocCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        return cli.execute("eval", "--data", data.toString(), "--limit", "200", "--resamples", "100",
+                "--out", dir.resolve("out").toString(), "--baseline", baseline.toString(), "--gate", GATES);
+    }
+
+    @Test
+    void theEngineHoldsTheCommittedBaseline() throws IOException {
+        assertEquals(0, eval(BASELINE, new StringWriter()), "a gated metric fell below the baseline's margin; "
+                + "see " + dir.resolve("out/report.md"));
+        JsonNode report = Json.MAPPER.readTree(dir.resolve("out/report.json").toFile());
+        assertEquals("voc-eval/1", report.get("schema").asText());
+        assertEquals(2, report.get("datasets").size());
+        JsonNode leaf = report.get("datasets").get(0).get("metrics").get("leafMicroF1");
+        assertTrue(leaf.get("low").asDouble() <= leaf.get("value").asDouble() && leaf.get("value").asDouble() <= leaf.get("high").asDouble());
+        assertTrue(Files.readString(dir.resolve("out/report.md")).contains("| leafMicroF1 |"));
+    }
+
+    @Test
+    void aRegressionAgainstTheBaselineFails() throws IOException {
+        ObjectNode raised = (ObjectNode) Json.MAPPER.readTree(BASELINE.toFile());
+        ObjectNode leaf = (ObjectNode) raised.get("datasets").get(0).get("metrics").get("leafMicroF1");
+        leaf.put("value", leaf.get("value").asDouble() + 0.05); // as if the engine had been 0.05 better before
+        Path better = dir.resolve("better.json");
+        Json.MAPPER.writeValue(better.toFile(), raised);
+        assertEquals(1, eval(better, new StringWriter()));
+    }
+
+    @Test
+    void unknownDatasetsAndGatesWithoutABaselineAreUsageErrors() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = VocCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("eval", "--dataset", "nope"));
+        assertTrue(err.toString().contains("unknown dataset 'nope'"), err.toString());
+        assertEquals(2, cli.execute("eval", "--gate", "leafMicroF1:0.01", "--data", "/nonexistent"));
+    }
+
+    private static Path repoRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("voc")) && Files.exists(p.resolve("eval"))) return p;
+        }
+        throw new IllegalStateException("repository root not found");
+    }
+}

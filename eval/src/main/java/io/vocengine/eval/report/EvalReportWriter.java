@@ -1,0 +1,104 @@
+package io.vocengine.eval.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocengine.eval.TaggingEvaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes an evaluation run as {@code report.json} (stable schema {@value #SCHEMA}, for machines and the regression
+ * gate) and {@code report.md} (for people). Figures are rounded to four decimals.
+ */
+public final class EvalReportWriter {
+    public static final String SCHEMA = "voc-eval/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvalReportWriter() {
+    }
+
+    public static ObjectNode json(List<String> engineVersions, int resamples, long seed,
+                                  List<TaggingEvaluation.Report> reports) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        ArrayNode versions = root.putArray("engine");
+        engineVersions.forEach(versions::add);
+        root.putObject("bootstrap").put("resamples", resamples).put("seed", seed).put("interval", "percentile 95%");
+        ArrayNode datasets = root.putArray("datasets");
+        for (TaggingEvaluation.Report r : reports) {
+            ObjectNode d = datasets.addObject();
+            d.put("name", r.dataset());
+            d.put("items", r.items());
+            ObjectNode metrics = d.putObject("metrics");
+            r.metrics().forEach((k, v) -> metrics.putObject(k).put("value", round(v.value()))
+                    .put("low", round(v.low())).put("high", round(v.high())));
+            ObjectNode nodes = d.putObject("nodes");
+            r.result().perNode().forEach((node, p) -> nodes.putObject(node).put("precision", round(p.precision()))
+                    .put("recall", round(p.recall())).put("f1", round(p.f1())).put("support", p.support()));
+            ArrayNode confusion = d.putArray("polarityConfusion");
+            for (int[] row : r.result().polarityConfusion()) {
+                ArrayNode a = confusion.addArray();
+                for (int c : row) a.add(c);
+            }
+            ObjectNode errors = d.putObject("errors");
+            r.errors().forEach((node, e) -> {
+                ObjectNode n = errors.putObject(node);
+                errorList(n.putArray("falsePositives"), e.falsePositives());
+                errorList(n.putArray("falseNegatives"), e.falseNegatives());
+            });
+        }
+        return root;
+    }
+
+    private static void errorList(ArrayNode into, List<TaggingEvaluation.Error> errors) {
+        for (TaggingEvaluation.Error e : errors) {
+            ObjectNode o = into.addObject().put("id", e.id()).put("text", e.text()).put("source", e.source());
+            ArrayNode ev = o.putArray("evidence");
+            e.evidence().forEach(ev::add);
+        }
+    }
+
+    public static String markdown(JsonNode report) {
+        StringBuilder md = new StringBuilder("# Evaluation report\n\nEngine: ").append(report.path("engine"))
+                .append("; 95% percentile bootstrap intervals over ").append(report.path("bootstrap").path("resamples"))
+                .append(" resamples (seed ").append(report.path("bootstrap").path("seed")).append(").\n");
+        for (JsonNode d : report.path("datasets")) {
+            md.append("\n## ").append(d.path("name").asText()).append(" (").append(d.path("items")).append(" items)\n\n")
+                    .append("| metric | value | 95% interval |\n|---|---|---|\n");
+            d.path("metrics").fields().forEachRemaining(m -> md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f – %.4f |%n",
+                    m.getKey(), m.getValue().path("value").asDouble(), m.getValue().path("low").asDouble(),
+                    m.getValue().path("high").asDouble())));
+            md.append("\n| node | precision | recall | F1 | support |\n|---|---|---|---|---|\n");
+            d.path("nodes").fields().forEachRemaining(n -> md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d |%n",
+                    n.getKey(), n.getValue().path("precision").asDouble(), n.getValue().path("recall").asDouble(),
+                    n.getValue().path("f1").asDouble(), n.getValue().path("support").asInt())));
+            md.append("\nPolarity confusion [gold negative/neutral/positive][predicted]: ")
+                    .append(d.path("polarityConfusion")).append('\n');
+        }
+        return md.toString();
+    }
+
+    public static void write(Path dir, ObjectNode report) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        Files.writeString(dir.resolve("report.md"), markdown(report));
+    }
+
+    /** A metric's value in a dataset of a report, or NaN when absent. */
+    public static double metric(JsonNode report, String dataset, String metric) {
+        for (JsonNode d : report.path("datasets")) {
+            if (d.path("name").asText().equals(dataset)) return d.path("metrics").path(metric).path("value").asDouble(Double.NaN);
+        }
+        return Double.NaN;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}
