@@ -34,8 +34,13 @@ public final class TaggingEvaluation {
     public record NodeErrors(List<Error> falsePositives, List<Error> falseNegatives) {
     }
 
+    /**
+     * @param gold      the items scored, in order
+     * @param predicted what the engine said of each, reduced to the evaluated nodes (kept for paired comparisons)
+     */
     public record Report(String dataset, int items, Map<String, Bootstrap.Interval> metrics,
-                         AspectEvaluation.Result result, Map<String, NodeErrors> errors) {
+                         AspectEvaluation.Result result, Map<String, NodeErrors> errors, List<GoldItem> gold,
+                         List<Map<String, Polarity>> predicted) {
     }
 
     private TaggingEvaluation() {
@@ -75,7 +80,7 @@ public final class TaggingEvaluation {
         }
         Map<String, Bootstrap.Interval> metrics = Bootstrap.intervals(taxonomy, nodes, items, predicted, resamples, seed);
         AspectEvaluation.Result full = Bootstrap.evaluate(taxonomy, nodes, items, predicted, null);
-        return new Report(dataset.name(), items.size(), metrics, full, errors);
+        return new Report(dataset.name(), items.size(), metrics, full, errors, items, predicted);
     }
 
     /** The most confident tag at or below {@code node}: the one to show for a false positive. */

@@ -7,6 +7,8 @@ import io.vocengine.eval.TaggingDatasets;
 import io.vocengine.eval.TaggingEvaluation;
 import io.vocengine.eval.gold.GoldItem;
 import io.vocengine.eval.metrics.Bootstrap;
+import io.vocengine.eval.metrics.PairedComparison;
+import io.vocengine.taxonomy.Polarity;
 import io.vocengine.eval.report.EvalReportWriter;
 import io.vocengine.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -85,8 +88,9 @@ final class EvalCommand implements Callable<Integer> {
             err.printf("%seval %s: %d items done%n", System.console() != null ? "\r" : "", d.name(), total);
         }
         ObjectNode report = EvalReportWriter.json(e.taxonomyVersions(), resamples, SEED, reports);
+        JsonNode base = baseline == null ? null : Json.MAPPER.readTree(baseline.toFile());
+        if (base != null) for (TaggingEvaluation.Report r : reports) compare(e, r, base, report);
         Path dir = out != null ? out : engine.dataDir.resolve("eval");
-        EvalReportWriter.write(dir, report);
         for (TaggingEvaluation.Report r : reports) {
             Bootstrap.Interval leaf = r.metrics().get("leafMicroF1"), group = r.metrics().get("level1MicroF1");
             Bootstrap.Interval pol = r.metrics().get("polarityAccuracy"), macro = r.metrics().get("officialMacroF1");
@@ -95,8 +99,35 @@ final class EvalCommand implements Callable<Integer> {
                     group.value(), group.low(), group.high(), leaf.value(), leaf.low(), leaf.high(),
                     pol.value(), pol.low(), pol.high(), macro.value(), macro.low(), macro.high());
         }
-        System.out.println("reports: " + dir.resolve("report.json") + ", " + dir.resolve("report.md"));
-        return baseline == null ? 0 : gate(report, Json.MAPPER.readTree(baseline.toFile()));
+        EvalReportWriter.write(dir, report);
+        System.out.println("reports: " + dir.resolve("report.json") + ", " + dir.resolve("report.md") + ", "
+                + dir.resolve("report.html"));
+        return base == null ? 0 : gate(report, base);
+    }
+
+    /** Node-by-node paired comparison with the baseline run, on the items both runs scored. */
+    private void compare(Engine e, TaggingEvaluation.Report r, JsonNode base, ObjectNode report) {
+        Map<String, Map<String, Polarity>> before = EvalReportWriter.predictions(base, r.dataset());
+        List<GoldItem> gold = new ArrayList<>();
+        List<Map<String, Polarity>> was = new ArrayList<>(), now = new ArrayList<>();
+        for (int i = 0; i < r.gold().size(); i++) {
+            Map<String, Polarity> b = before.get(r.gold().get(i).id());
+            if (b == null) continue;
+            gold.add(r.gold().get(i));
+            was.add(b);
+            now.add(r.predicted().get(i));
+        }
+        if (gold.isEmpty()) return;
+        TaggingDatasets.Dataset d = TaggingDatasets.named(r.dataset());
+        List<PairedComparison.Change> changes = PairedComparison.compare(e.taxonomy(d.taxonomy()), d.mapping().nodes(),
+                gold, was, now, resamples, SEED);
+        EvalReportWriter.addComparison(report, r.dataset(), changes);
+        for (PairedComparison.Change c : changes) {
+            if (c.significant()) {
+                System.out.printf(Locale.ROOT, "%s %s: F1 %.3f -> %.3f (%+.3f, p=%.3f)%n", r.dataset(), c.node(),
+                        c.baseline(), c.current(), c.delta(), c.pValue());
+            }
+        }
     }
 
     private TaggingDatasets.Dataset dataset(String name) {

@@ -47,6 +47,9 @@ class EvalCommandTest {
         JsonNode leaf = report.get("datasets").get(0).get("metrics").get("leafMicroF1");
         assertTrue(leaf.get("low").asDouble() <= leaf.get("value").asDouble() && leaf.get("value").asDouble() <= leaf.get("high").asDouble());
         assertTrue(Files.readString(dir.resolve("out/report.md")).contains("| leafMicroF1 |"));
+        assertTrue(Files.readString(dir.resolve("out/report.md")).contains("Against the baseline"));
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg") && !html.contains("<script"));
     }
 
     @Test

@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.eval.TaggingEvaluation;
+import io.vocengine.eval.metrics.PairedComparison;
+import io.vocengine.taxonomy.Polarity;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes an evaluation run as {@code report.json} (stable schema {@value #SCHEMA}, for machines and the regression
- * gate) and {@code report.md} (for people). Figures are rounded to four decimals.
+ * gate), {@code report.md} and a self-contained {@code report.html} with charts (for people). Figures are rounded to four decimals.
  */
 public final class EvalReportWriter {
     public static final String SCHEMA = "voc-eval/1";
@@ -46,6 +49,13 @@ public final class EvalReportWriter {
                 ArrayNode a = confusion.addArray();
                 for (int c : row) a.add(c);
             }
+            ArrayNode predictions = d.putArray("predictions"); // per item, for paired comparisons with a later run
+            for (int i = 0; i < r.gold().size(); i++) {
+                ObjectNode item = predictions.addObject().put("id", r.gold().get(i).id());
+                ObjectNode nodesOf = item.putObject("nodes");
+                r.predicted().get(i).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> nodesOf.put(e.getKey(), e.getValue().json()));
+            }
             ObjectNode errors = d.putObject("errors");
             r.errors().forEach((node, e) -> {
                 ObjectNode n = errors.putObject(node);
@@ -54,6 +64,32 @@ public final class EvalReportWriter {
             });
         }
         return root;
+    }
+
+    /** Adds a dataset's comparison with the baseline run to the report. */
+    public static void addComparison(ObjectNode report, String dataset, List<PairedComparison.Change> changes) {
+        for (JsonNode d : report.path("datasets")) {
+            if (!d.path("name").asText().equals(dataset)) continue;
+            ArrayNode c = ((ObjectNode) d).putArray("comparison");
+            for (PairedComparison.Change ch : changes) {
+                c.addObject().put("node", ch.node()).put("baseline", round(ch.baseline())).put("current", round(ch.current()))
+                        .put("delta", round(ch.delta())).put("pValue", round(ch.pValue())).put("significant", ch.significant());
+            }
+        }
+    }
+
+    /** A dataset's per-item predictions in a report, by item id; empty when the report has none. */
+    public static Map<String, Map<String, Polarity>> predictions(JsonNode report, String dataset) {
+        Map<String, Map<String, Polarity>> out = new java.util.HashMap<>();
+        for (JsonNode d : report.path("datasets")) {
+            if (!d.path("name").asText().equals(dataset)) continue;
+            for (JsonNode item : d.path("predictions")) {
+                Map<String, Polarity> nodes = new java.util.HashMap<>();
+                item.path("nodes").fields().forEachRemaining(e -> nodes.put(e.getKey(), Polarity.parse(e.getValue().asText())));
+                out.put(item.path("id").asText(), nodes);
+            }
+        }
+        return out;
     }
 
     private static void errorList(ArrayNode into, List<TaggingEvaluation.Error> errors) {
@@ -80,6 +116,14 @@ public final class EvalReportWriter {
                     n.getValue().path("f1").asDouble(), n.getValue().path("support").asInt())));
             md.append("\nPolarity confusion [gold negative/neutral/positive][predicted]: ")
                     .append(d.path("polarityConfusion")).append('\n');
+            if (d.has("comparison")) {
+                md.append("\nAgainst the baseline (paired bootstrap, two-sided p):\n\n| node | baseline F1 | F1 | Δ | p |\n|---|---|---|---|---|\n");
+                for (JsonNode c : d.path("comparison")) {
+                    md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f | %.3f%s |%n", c.path("node").asText(),
+                            c.path("baseline").asDouble(), c.path("current").asDouble(), c.path("delta").asDouble(),
+                            c.path("pValue").asDouble(), c.path("significant").asBoolean() ? " *" : ""));
+                }
+            }
         }
         return md.toString();
     }
@@ -88,6 +132,7 @@ public final class EvalReportWriter {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
         Files.writeString(dir.resolve("report.md"), markdown(report));
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(report));
     }
 
     /** A metric's value in a dataset of a report, or NaN when absent. */

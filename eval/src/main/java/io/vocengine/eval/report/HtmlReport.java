@@ -1,0 +1,121 @@
+package io.vocengine.eval.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report as one self-contained HTML page (no scripts, no external files): per dataset, the metrics with their
+ * intervals drawn as whiskers, per-node F1 bars and the polarity confusion as a heat map, all inline SVG.
+ */
+final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    static String render(JsonNode report) {
+        StringBuilder h = new StringBuilder("""
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>VoC evaluation report</title>
+                <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px}h2{margin-top:2em}
+                table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left}
+                .n{text-align:right;font-variant-numeric:tabular-nums}svg text{font:12px system-ui,sans-serif}</style>
+                </head><body><h1>VoC evaluation report</h1>
+                """);
+        h.append("<p>Engine ").append(esc(report.path("engine").toString())).append(". 95% percentile bootstrap intervals, ")
+                .append(report.path("bootstrap").path("resamples")).append(" resamples, seed ")
+                .append(report.path("bootstrap").path("seed")).append(".</p>");
+        for (JsonNode d : report.path("datasets")) {
+            h.append("<h2>").append(esc(d.path("name").asText())).append(" <small>(").append(d.path("items"))
+                    .append(" items)</small></h2>");
+            h.append("<h3>Metrics</h3>").append(metricsChart(d.path("metrics")));
+            h.append("<h3>Mention F1 by aspect</h3>").append(nodeBars(d.path("nodes")));
+            h.append("<h3>Polarity confusion</h3>").append(heatmap(d.path("polarityConfusion")));
+            if (d.has("comparison")) h.append("<h3>Against the baseline</h3>").append(comparison(d.path("comparison")));
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    /** One row per metric: the value as a dot, its interval as a whisker, on a 0–1 axis. */
+    private static String metricsChart(JsonNode metrics) {
+        List<Map.Entry<String, JsonNode>> rows = new ArrayList<>();
+        metrics.fields().forEachRemaining(rows::add);
+        int w = 700, left = 170, rowH = 24, plot = w - left - 90;
+        StringBuilder s = new StringBuilder(svg(w, rows.size() * rowH + 20));
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode m = rows.get(i).getValue();
+            int y = i * rowH + 16;
+            double lo = m.path("low").asDouble(), hi = m.path("high").asDouble(), v = m.path("value").asDouble();
+            s.append(text(0, y + 4, rows.get(i).getKey()))
+                    .append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#ccc'/>", left, left + plot, y, y))
+                    .append(String.format(Locale.ROOT, "<line x1='%.1f' x2='%.1f' y1='%d' y2='%d' stroke='#36c' stroke-width='3'/>",
+                            left + lo * plot, left + hi * plot, y, y))
+                    .append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%d' r='4' fill='#036'/>", left + v * plot, y))
+                    .append(text(left + plot + 8, y + 4, String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", v, lo, hi)));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String nodeBars(JsonNode nodes) {
+        List<Map.Entry<String, JsonNode>> rows = new ArrayList<>();
+        nodes.fields().forEachRemaining(rows::add);
+        int w = 700, left = 300, rowH = 20, plot = w - left - 60;
+        StringBuilder s = new StringBuilder(svg(w, rows.size() * rowH + 10));
+        for (int i = 0; i < rows.size(); i++) {
+            double f1 = rows.get(i).getValue().path("f1").asDouble();
+            int y = i * rowH + 4;
+            s.append(text(0, y + 12, rows.get(i).getKey()))
+                    .append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='14' fill='%s'/>", left, y,
+                            f1 * plot, f1 >= 0.75 ? "#4a8" : f1 >= 0.6 ? "#db3" : "#d54"))
+                    .append(text(left + (int) (f1 * plot) + 6, y + 12, String.format(Locale.ROOT, "%.3f (n=%d)", f1,
+                            rows.get(i).getValue().path("support").asInt())));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String heatmap(JsonNode confusion) {
+        String[] labels = {"negative", "neutral", "positive"};
+        int cell = 70, left = 90, top = 40;
+        int max = 1;
+        for (JsonNode row : confusion) for (JsonNode c : row) max = Math.max(max, c.asInt());
+        StringBuilder s = new StringBuilder(svg(left + 3 * cell + 20, top + 3 * cell + 10));
+        s.append(text(left, 14, "predicted →")).append(text(0, top + 3 * cell + 2, "gold ↓"));
+        for (int p = 0; p < 3; p++) s.append(text(left + p * cell + 6, top - 8, labels[p]));
+        for (int g = 0; g < 3; g++) {
+            s.append(text(0, top + g * cell + cell / 2 + 4, labels[g]));
+            for (int p = 0; p < 3; p++) {
+                int v = confusion.path(g).path(p).asInt();
+                double shade = (double) v / max;
+                s.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='rgb(%d,%d,255)' stroke='#fff'/>",
+                                left + p * cell, top + g * cell, cell, cell, (int) (255 - 200 * shade), (int) (255 - 150 * shade)))
+                        .append(text(left + p * cell + 20, top + g * cell + cell / 2 + 4, String.valueOf(v)));
+            }
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String comparison(JsonNode changes) {
+        StringBuilder t = new StringBuilder("<table><tr><th>node</th><th class=n>baseline F1</th><th class=n>F1</th>"
+                + "<th class=n>Δ</th><th class=n>p</th></tr>");
+        for (JsonNode c : changes) {
+            t.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=n>%.3f</td><td class=n>%.3f</td><td class=n>%+.3f</td>"
+                            + "<td class=n>%.3f%s</td></tr>", esc(c.path("node").asText()), c.path("baseline").asDouble(),
+                    c.path("current").asDouble(), c.path("delta").asDouble(), c.path("pValue").asDouble(),
+                    c.path("significant").asBoolean() ? " *" : ""));
+        }
+        return t.append("</table>").toString();
+    }
+
+    private static String svg(int w, int h) {
+        return "<svg xmlns='http://www.w3.org/2000/svg' width='" + w + "' height='" + h + "'>";
+    }
+
+    private static String text(int x, int y, String s) {
+        return "<text x='" + x + "' y='" + y + "'>" + esc(s) + "</text>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+    }
+}
