@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.Engine;
 import io.vocengine.eval.TaggingDatasets;
 import io.vocengine.eval.TaggingEvaluation;
+import io.vocengine.eval.datasets.AspectMapping;
 import io.vocengine.eval.gold.GoldItem;
+import io.vocengine.eval.gold.GoldJsonl;
 import io.vocengine.eval.metrics.Bootstrap;
 import io.vocengine.eval.metrics.PairedComparison;
 import io.vocengine.taxonomy.Polarity;
@@ -45,6 +47,13 @@ final class EvalCommand implements Callable<Integer> {
             description = "Test sets to run (default: all): aichallenger2018-dev2, asap-test.")
     List<String> datasets = new ArrayList<>();
 
+    @Option(names = "--gold", paramLabel = "FILE",
+            description = "Evaluate on a gold file in the harness's JSON Lines format instead (with --domain).")
+    Path gold;
+
+    @Option(names = "--domain", paramLabel = "TAXONOMY", description = "The taxonomy a --gold file is labelled with.")
+    String domain;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: <data-dir>/eval).")
     Path out;
 
@@ -64,19 +73,19 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        List<TaggingDatasets.Dataset> chosen = datasets.isEmpty() ? TaggingDatasets.ALL
-                : datasets.stream().map(this::dataset).toList();
+        Engine e = engine.engine();
+        List<TaggingDatasets.Dataset> chosen = gold != null ? List.of(goldDataset(e))
+                : datasets.isEmpty() ? TaggingDatasets.ALL : datasets.stream().map(this::dataset).toList();
         for (TaggingDatasets.Dataset d : chosen) {
-            if (!Files.isRegularFile(data.resolve(d.file()))) {
+            if (gold == null && !Files.isRegularFile(data.resolve(d.file()))) {
                 throw new UserError("test set " + d.name() + " not found at " + data.resolve(d.file())
                         + " (set --data to the public datasets folder)", 2);
             }
         }
         if (!gates.isEmpty() && baseline == null) throw new UserError("--gate needs --baseline FILE", 2);
-        Engine e = engine.engine();
         List<TaggingEvaluation.Report> reports = new ArrayList<>();
         for (TaggingDatasets.Dataset d : chosen) {
-            List<GoldItem> items = d.load(data);
+            List<GoldItem> items = gold != null ? loadGold(e) : d.load(data);
             if (limit != null) items = items.subList(0, Math.min(limit, items.size()));
             Taxonomy taxonomy = e.taxonomy(d.taxonomy());
             int total = items.size();
@@ -127,6 +136,28 @@ final class EvalCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%s %s: F1 %.3f -> %.3f (%+.3f, p=%.3f)%n", r.dataset(), c.node(),
                         c.baseline(), c.current(), c.delta(), c.pValue());
             }
+        }
+    }
+
+    /** A --gold file as a dataset: every node of its taxonomy is evaluated as itself. */
+    private TaggingDatasets.Dataset goldDataset(Engine e) {
+        if (domain == null) throw new UserError("--gold needs --domain TAXONOMY", 2);
+        if (!Files.isRegularFile(gold)) throw new UserError("no such gold file: " + gold, 2);
+        Taxonomy t;
+        try {
+            t = e.taxonomy(domain);
+        } catch (IllegalArgumentException unknown) {
+            throw new UserError(unknown.getMessage(), 2);
+        }
+        return new TaggingDatasets.Dataset(gold.getFileName().toString(), gold.toString(), domain,
+                AspectMapping.identity(domain, List.copyOf(t.nodes().keySet())), file -> GoldJsonl.read(file, t));
+    }
+
+    private List<GoldItem> loadGold(Engine e) throws java.io.IOException {
+        try {
+            return GoldJsonl.read(gold, e.taxonomy(domain));
+        } catch (java.io.IOException bad) {
+            throw new UserError(bad.getMessage(), 2);
         }
     }
 

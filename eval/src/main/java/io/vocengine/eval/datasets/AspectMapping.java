@@ -48,6 +48,13 @@ public final class AspectMapping {
         }
     }
 
+    /** A mapping that evaluates the given nodes as themselves (the harness's own gold files). */
+    public static AspectMapping identity(String name, List<String> nodes) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String n : nodes) map.put(n, n);
+        return new AspectMapping(name, Collections.unmodifiableMap(map));
+    }
+
     public String name() {
         return name;
     }
