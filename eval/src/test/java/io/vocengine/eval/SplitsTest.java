@@ -36,7 +36,7 @@ class SplitsTest {
         for (Map.Entry<String, String> d : ONE_FILE_DATASETS.entrySet()) {
             int rows = rows(SharedData.require(d.getValue()));
             Map<String, List<Integer>> expected = Splits.of(rows);
-            Path dir = repoRoot().resolve("eval/splits").resolve(d.getKey());
+            Path dir = SharedData.repoRoot().resolve("eval/splits").resolve(d.getKey());
             if (Boolean.getBoolean("splits.write")) Splits.write(dir, expected);
             Set<Integer> all = new HashSet<>();
             for (String split : Splits.NAMES) {
@@ -55,12 +55,5 @@ class SplitsTest {
             for (CSVRecord ignored : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) n++;
             return n;
         }
-    }
-
-    private static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("voc")) && Files.exists(p.resolve("eval"))) return p;
-        }
-        throw new IllegalStateException("repository root not found");
     }
 }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag(SharedData.TAG)
 class EvalCommandTest {
-    private static final Path BASELINE = repoRoot().resolve("eval/baselines/restaurant-200.json");
+    private static final Path BASELINE = SharedData.repoRoot().resolve("eval/baselines/restaurant-200.json");
     private static final String GATES = "leafMicroF1:0.02,level1MicroF1:0.02,polarityAccuracy:0.03,officialMacroF1:0.03";
 
     @TempDir
@@ -70,12 +70,5 @@ class EvalCommandTest {
         assertEquals(2, cli.execute("eval", "--dataset", "nope"));
         assertTrue(err.toString().contains("unknown dataset 'nope'"), err.toString());
         assertEquals(2, cli.execute("eval", "--gate", "leafMicroF1:0.01", "--data", "/nonexistent"));
-    }
-
-    private static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("voc")) && Files.exists(p.resolve("eval"))) return p;
-        }
-        throw new IllegalStateException("repository root not found");
     }
 }

@@ -49,7 +49,7 @@ class CleaningGoldTest {
         Path shopping = SharedData.require("online-shopping-10-cats/online_shopping_10_cats.csv");
         Path waimai = SharedData.require("waimai-10k/waimai_10k.csv");
         Path smp = SharedData.require("smp2020-ewect");
-        List<Label> labels = readLabels(repoRoot().resolve("eval/gold/cleaning/labels.tsv"));
+        List<Label> labels = readLabels(SharedData.repoRoot().resolve("eval/gold/cleaning/labels.tsv"));
         assertTrue(labels.size() >= 300, "expected at least 300 labelled items, got " + labels.size());
 
         Map<String, List<String>> csvTexts = new HashMap<>();
@@ -237,12 +237,5 @@ class CleaningGoldTest {
             out.add(new Label(c[0], c[1], c[2].equals("1"), c[3].equals("1"), c[4], pii, c[7]));
         }
         return out;
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("voc")) && Files.exists(dir.resolve("pom.xml"))) return dir;
-        }
-        throw new IllegalStateException("repository root (folder with voc and pom.xml) not found");
     }
 }

@@ -30,11 +30,14 @@ public final class SharedData {
     private static Path root() {
         String configured = System.getProperty("voc.shared.data");
         if (configured != null) return Path.of(configured);
+        return repoRoot().resolveSibling("shared").resolve("data");
+    }
+
+    /** The repository root (the folder with the {@code voc} launcher), found upwards from the working directory. */
+    public static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isExecutable(dir.resolve("voc")) && Files.exists(dir.resolve("pom.xml"))) {
-                return dir.resolveSibling("shared").resolve("data");
-            }
+            if (Files.isExecutable(dir.resolve("voc")) && Files.exists(dir.resolve("pom.xml"))) return dir;
         }
-        return Path.of("shared", "data");
+        throw new IllegalStateException("no repository root (a folder with ./voc and pom.xml) above " + Path.of("").toAbsolutePath());
     }
 }
