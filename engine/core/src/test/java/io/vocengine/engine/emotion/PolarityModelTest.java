@@ -1,0 +1,76 @@
+package io.vocengine.engine.emotion;
+
+import io.vocengine.engine.bundle.BundleException;
+import io.vocengine.engine.bundle.ModelBundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolarityModelTest {
+    private static PolarityModel model;
+
+    @BeforeAll
+    static void load() {
+        model = new PolarityModel(ModelBundle.shipped("polarity-cnn"));
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void readsPolarityInBatchesOfAnyLength() {
+        float[][] p = model.predict(List.of("质量很好，非常满意，下次还买", "太差了，用了两天就坏了，退货", "", "好"));
+        assertEquals(4, p.length);
+        assertTrue(p[0][1] > 0.8, "positive " + p[0][1]);
+        assertTrue(p[1][0] > 0.8, "negative " + p[1][0]);
+        for (float[] row : p) assertEquals(1.0, row[0] + row[1], 1e-4);
+        assertEquals(0, model.predict(List.of()).length);
+    }
+
+    /** Every tensor is closed: 30,000 predictions must not grow the process's native memory without bound. */
+    @Test
+    void nativeMemoryStaysFlatOverManyCalls() throws IOException {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 32; i++) batch.add("物流很快，包装完好，质量不错" + i);
+        for (int i = 0; i < 100; i++) model.predict(batch); // warm up allocators
+        long before = rss();
+        for (int i = 0; i < 1000; i++) model.predict(batch);
+        long grown = rss() - before;
+        assertTrue(grown < 64L << 20, "RSS grew by " + (grown >> 20) + " MB over 32,000 predictions");
+    }
+
+    @Test
+    void aCorruptModelFileIsNamed(@TempDir Path dir) throws IOException {
+        ModelBundle shipped = ModelBundle.shipped("polarity-cnn");
+        Path b = Files.createDirectories(dir.resolve("polarity-cnn"));
+        byte[] onnx = "not an onnx model".getBytes();
+        Files.write(b.resolve("model.onnx"), onnx);
+        Files.write(b.resolve("vocab.txt"), shipped.file("vocab.txt"));
+        Files.write(b.resolve("labels.json"), shipped.file("labels.json"));
+        Files.writeString(b.resolve("manifest.json"), shipped.manifest().toString()
+                .replace(shipped.manifest().path("files").path("model.onnx").asText(), ModelBundle.sha256(onnx)));
+        BundleException e = assertThrows(BundleException.class, () -> new PolarityModel(ModelBundle.load(b)));
+        assertTrue(e.getMessage().contains("model.onnx is not a loadable ONNX model"), e.getMessage());
+    }
+
+    private static long rss() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
+                    .findFirst().orElseThrow();
+        }
+    }
+}
