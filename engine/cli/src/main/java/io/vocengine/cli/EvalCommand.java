@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.Engine;
 import io.vocengine.eval.TaggingDatasets;
 import io.vocengine.eval.TaggingEvaluation;
+import io.vocengine.engine.bundle.ModelBundle;
+import io.vocengine.engine.emotion.PolarityModel;
+import io.vocengine.eval.PolarityEvaluation;
 import io.vocengine.eval.datasets.AspectMapping;
+import io.vocengine.eval.datasets.LabelledTexts;
+import io.vocengine.eval.datasets.Splits;
 import io.vocengine.eval.gold.GoldItem;
 import io.vocengine.eval.gold.GoldJsonl;
 import io.vocengine.eval.metrics.Bootstrap;
@@ -44,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--dataset", split = ",", paramLabel = "NAME",
-            description = "Test sets to run (default: all): aichallenger2018-dev2, asap-test.")
+            description = "Test sets to run (default: all): aichallenger2018-dev2, asap-test, online-shopping-test, waimai-test.")
     List<String> datasets = new ArrayList<>();
 
     @Option(names = "--gold", paramLabel = "FILE",
@@ -74,8 +79,11 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Engine e = engine.engine();
+        List<String> polaritySets = datasets.isEmpty() && gold == null ? List.copyOf(POLARITY_SETS.keySet())
+                : datasets.stream().filter(POLARITY_SETS::containsKey).toList();
         List<TaggingDatasets.Dataset> chosen = gold != null ? List.of(goldDataset(e))
-                : datasets.isEmpty() ? TaggingDatasets.ALL : datasets.stream().map(this::dataset).toList();
+                : datasets.isEmpty() ? TaggingDatasets.ALL
+                : datasets.stream().filter(n -> !POLARITY_SETS.containsKey(n)).map(this::dataset).toList();
         for (TaggingDatasets.Dataset d : chosen) {
             if (gold == null && !Files.isRegularFile(data.resolve(d.file()))) {
                 throw new UserError("test set " + d.name() + " not found at " + data.resolve(d.file())
@@ -97,6 +105,8 @@ final class EvalCommand implements Callable<Integer> {
             err.printf("%seval %s: %d items done%n", System.console() != null ? "\r" : "", d.name(), total);
         }
         ObjectNode report = EvalReportWriter.json(e.taxonomyVersions(), resamples, SEED, reports);
+        List<PolarityEvaluation.Report> polarity = polarity(polaritySets, err);
+        if (!polarity.isEmpty()) EvalReportWriter.addClassification(report, polarity);
         JsonNode base = baseline == null ? null : Json.MAPPER.readTree(baseline.toFile());
         if (base != null) for (TaggingEvaluation.Report r : reports) compare(e, r, base, report);
         Path dir = out != null ? out : engine.dataDir.resolve("eval");
@@ -109,6 +119,12 @@ final class EvalCommand implements Callable<Integer> {
                     pol.value(), pol.low(), pol.high(), macro.value(), macro.low(), macro.high());
         }
         EvalReportWriter.write(dir, report);
+        for (PolarityEvaluation.Report r : polarity) {
+            Bootstrap.Interval acc = r.metrics().get("accuracy"), macro = r.metrics().get("macroF1");
+            System.out.printf(Locale.ROOT, "%s (%d items, %s): accuracy %.4f [%.4f, %.4f]  macro-F1 %.4f [%.4f, %.4f]  ECE %.4f%n",
+                    r.dataset(), r.items(), r.model(), acc.value(), acc.low(), acc.high(), macro.value(), macro.low(),
+                    macro.high(), r.metrics().get("expectedCalibrationError").value());
+        }
         System.out.println("reports: " + dir.resolve("report.json") + ", " + dir.resolve("report.md") + ", "
                 + dir.resolve("report.html"));
         return base == null ? 0 : gate(report, base);
@@ -137,6 +153,48 @@ final class EvalCommand implements Callable<Integer> {
                         c.baseline(), c.current(), c.delta(), c.pValue());
             }
         }
+    }
+
+    /** Document-polarity test splits: dataset file, committed split folder, adapter. */
+    private record PolaritySet(String file, String splits, Reader reader) {
+    }
+
+    private interface Reader {
+        List<LabelledTexts.Item> read(Path file) throws java.io.IOException;
+    }
+
+    private static final Map<String, PolaritySet> POLARITY_SETS = new java.util.LinkedHashMap<>(Map.of(
+            "online-shopping-test", new PolaritySet("online-shopping-10-cats/online_shopping_10_cats.csv",
+                    "online-shopping-10-cats", LabelledTexts::onlineShopping),
+            "waimai-test", new PolaritySet("waimai-10k/waimai_10k.csv", "waimai-10k", LabelledTexts::waimai)));
+
+    /** The shipped polarity model on each chosen set's committed test split; none when the model is not shipped. */
+    private List<PolarityEvaluation.Report> polarity(List<String> sets, PrintStream err) throws java.io.IOException {
+        ModelBundle bundle = ModelBundle.shipped("polarity-cnn");
+        if (sets.isEmpty() || bundle == null) return List.of();
+        List<PolarityEvaluation.Report> out = new ArrayList<>();
+        try (PolarityModel model = new PolarityModel(bundle)) {
+            for (String name : sets.stream().sorted().toList()) {
+                PolaritySet set = POLARITY_SETS.get(name);
+                Path file = data.resolve(set.file());
+                if (!Files.isRegularFile(file)) throw new UserError("test set " + name + " not found at " + file, 2);
+                List<LabelledTexts.Item> all = set.reader().read(file);
+                Path splits = splitsDir().resolve(set.splits());
+                List<LabelledTexts.Item> test = LabelledTexts.select(all, Splits.read(splits, "test"));
+                if (limit != null) test = test.subList(0, Math.min(limit, test.size()));
+                out.add(PolarityEvaluation.run(model, name, test, resamples, SEED, done -> { }));
+                err.printf("eval %s: %d items done%n", name, test.size());
+            }
+        }
+        return out;
+    }
+
+    /** The committed split lists: eval/splits in the working directory or the nearest folder above it. */
+    private Path splitsDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("eval/splits"))) return dir.resolve("eval/splits");
+        }
+        throw new UserError("eval/splits not found: run voc eval inside the repository", 2);
     }
 
     /** A --gold file as a dataset: every node of its taxonomy is evaluated as itself. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocengine.eval.PolarityEvaluation;
 import io.vocengine.eval.TaggingEvaluation;
 import io.vocengine.eval.metrics.PairedComparison;
 import io.vocengine.taxonomy.Polarity;
@@ -92,6 +93,33 @@ public final class EvalReportWriter {
         return out;
     }
 
+    /** Adds the document-classification results (polarity, later emotion) to the report. */
+    public static void addClassification(ObjectNode report, List<PolarityEvaluation.Report> reports) {
+        ArrayNode list = report.putArray("classification");
+        for (PolarityEvaluation.Report r : reports) {
+            ObjectNode d = list.addObject().put("name", r.dataset()).put("model", r.model()).put("items", r.items());
+            ObjectNode metrics = d.putObject("metrics");
+            r.metrics().forEach((k, v) -> metrics.putObject(k).put("value", round(v.value()))
+                    .put("low", round(v.low())).put("high", round(v.high())));
+            ArrayNode labels = d.putArray("labels");
+            PolarityEvaluation.LABELS.forEach(labels::add);
+            ArrayNode confusion = d.putArray("confusion");
+            for (int[] row : r.result().confusion()) {
+                ArrayNode a = confusion.addArray();
+                for (int c : row) a.add(c);
+            }
+            ArrayNode bins = d.putArray("reliability");
+            r.result().reliability().forEach(b -> bins.addObject().put("from", b.from()).put("to", b.to())
+                    .put("items", b.items()).put("confidence", round(b.meanConfidence())).put("accuracy", round(b.accuracy())));
+            ObjectNode sweeps = d.putObject("sweeps");
+            r.result().sweeps().forEach((label, points) -> {
+                ArrayNode a = sweeps.putArray(label);
+                points.forEach(pt -> a.addObject().put("threshold", pt.threshold()).put("precision", round(pt.precision()))
+                        .put("recall", round(pt.recall())));
+            });
+        }
+    }
+
     private static void errorList(ArrayNode into, List<TaggingEvaluation.Error> errors) {
         for (TaggingEvaluation.Error e : errors) {
             ObjectNode o = into.addObject().put("id", e.id()).put("text", e.text()).put("source", e.source());
@@ -124,6 +152,14 @@ public final class EvalReportWriter {
                             c.path("pValue").asDouble(), c.path("significant").asBoolean() ? " *" : ""));
                 }
             }
+        }
+        for (JsonNode c : report.path("classification")) {
+            md.append("\n## ").append(c.path("name").asText()).append(" (").append(c.path("items")).append(" items, ")
+                    .append(c.path("model").asText()).append(")\n\n| metric | value | 95% interval |\n|---|---|---|\n");
+            c.path("metrics").fields().forEachRemaining(m -> md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f – %.4f |%n",
+                    m.getKey(), m.getValue().path("value").asDouble(), m.getValue().path("low").asDouble(),
+                    m.getValue().path("high").asDouble())));
+            md.append("\nConfusion ").append(c.path("labels")).append(" [gold][predicted]: ").append(c.path("confusion")).append('\n');
         }
         return md.toString();
     }

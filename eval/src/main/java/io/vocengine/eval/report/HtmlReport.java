@@ -34,6 +34,13 @@ final class HtmlReport {
             h.append("<h3>Polarity confusion</h3>").append(heatmap(d.path("polarityConfusion")));
             if (d.has("comparison")) h.append("<h3>Against the baseline</h3>").append(comparison(d.path("comparison")));
         }
+        for (JsonNode c : report.path("classification")) {
+            h.append("<h2>").append(esc(c.path("name").asText())).append(" <small>(").append(c.path("items"))
+                    .append(" items, ").append(esc(c.path("model").asText())).append(")</small></h2>");
+            h.append("<h3>Metrics</h3>").append(metricsChart(c.path("metrics")));
+            h.append("<h3>Reliability diagram</h3>").append(reliability(c.path("reliability")));
+            h.append("<h3>Precision–recall over thresholds</h3>").append(prCurves(c.path("sweeps")));
+        }
         return h.append("</body></html>\n").toString();
     }
 
@@ -93,6 +100,52 @@ final class HtmlReport {
             }
         }
         return s.append("</svg>").toString();
+    }
+
+    /** Accuracy against mean confidence per bin, on the diagonal when calibrated; dot size grows with the bin. */
+    private static String reliability(JsonNode bins) {
+        int size = 260, pad = 40;
+        StringBuilder s = new StringBuilder(svg(size + 2 * pad, size + 2 * pad));
+        s.append(axes(size, pad, "confidence", "accuracy"))
+                .append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#aaa' stroke-dasharray='4'/>",
+                        pad, pad + size, pad + size, pad));
+        int max = 1;
+        for (JsonNode b : bins) max = Math.max(max, b.path("items").asInt());
+        for (JsonNode b : bins) {
+            if (b.path("items").asInt() == 0) continue;
+            s.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='%.1f' fill='#36c' fill-opacity='0.7'/>",
+                    pad + b.path("confidence").asDouble() * size, pad + (1 - b.path("accuracy").asDouble()) * size,
+                    3 + 9 * Math.sqrt((double) b.path("items").asInt() / max)));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    /** One polyline per label through its (recall, precision) points over thresholds 0.05 … 0.95. */
+    private static String prCurves(JsonNode sweeps) {
+        int size = 260, pad = 40;
+        String[] colours = {"#d54", "#4a8", "#36c", "#db3", "#a5c", "#5bc", "#888", "#c73"};
+        StringBuilder s = new StringBuilder(svg(size + 2 * pad + 120, size + 2 * pad));
+        s.append(axes(size, pad, "recall", "precision"));
+        int i = 0;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = sweeps.fields(); it.hasNext(); i++) {
+            Map.Entry<String, JsonNode> e = it.next();
+            StringBuilder pts = new StringBuilder();
+            for (JsonNode p : e.getValue()) {
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", pad + p.path("recall").asDouble() * size,
+                        pad + (1 - p.path("precision").asDouble()) * size));
+            }
+            String colour = colours[i % colours.length];
+            s.append("<polyline fill='none' stroke='").append(colour).append("' stroke-width='2' points='").append(pts).append("'/>")
+                    .append("<text x='").append(pad + size + 12).append("' y='").append(pad + 16 * i + 10)
+                    .append("' fill='").append(colour).append("'>").append(esc(e.getKey())).append("</text>");
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String axes(int size, int pad, String x, String y) {
+        return String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#ccc'/>", pad, pad, size, size)
+                + text(pad + size / 2 - 25, pad + size + 28, x) + text(2, pad - 10, y)
+                + text(pad - 12, pad + size + 14, "0") + text(pad + size - 6, pad + size + 14, "1") + text(pad - 14, pad + 4, "1");
     }
 
     private static String comparison(JsonNode changes) {
