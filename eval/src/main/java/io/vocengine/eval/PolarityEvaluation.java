@@ -6,7 +6,6 @@ import io.vocengine.eval.metrics.Bootstrap;
 import io.vocengine.eval.metrics.ClassificationEvaluation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,9 @@ public final class PolarityEvaluation {
             macro[b] = r.macroF1();
         }
         Map<String, Bootstrap.Interval> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", interval(full.accuracy(), accuracy));
-        metrics.put("macroF1", interval(full.macroF1(), macro));
-        metrics.put("expectedCalibrationError", new Bootstrap.Interval(full.expectedCalibrationError(),
-                full.expectedCalibrationError(), full.expectedCalibrationError()));
+        metrics.put("accuracy", Bootstrap.interval(full.accuracy(), accuracy));
+        metrics.put("macroF1", Bootstrap.interval(full.macroF1(), macro));
+        metrics.put("expectedCalibrationError", Bootstrap.interval(full.expectedCalibrationError(), new double[0]));
         return new Report(dataset, model.stamp(), items.size(), metrics, full);
     }
 
@@ -64,11 +62,5 @@ public final class PolarityEvaluation {
             e.add(items.get(k).label(), p.get(k));
         }
         return e.result(BINS);
-    }
-
-    private static Bootstrap.Interval interval(double value, double[] samples) {
-        double[] v = samples.clone();
-        Arrays.sort(v);
-        return new Bootstrap.Interval(value, v[(int) (0.025 * (v.length - 1))], v[(int) Math.ceil(0.975 * (v.length - 1))]);
     }
 }

@@ -36,16 +36,7 @@ class PolarityModelAccuracyTest {
 
     private static double accuracy(PolarityModel model, List<LabelledTexts.Item> all, String dataset) throws IOException {
         List<LabelledTexts.Item> test = LabelledTexts.select(all, Splits.read(SharedData.repoRoot().resolve("eval/splits").resolve(dataset), "test"));
-        int right = 0;
-        for (int i = 0; i < test.size(); i += 64) {
-            List<LabelledTexts.Item> batch = test.subList(i, Math.min(test.size(), i + 64));
-            float[][] p = model.predict(batch.stream().map(LabelledTexts.Item::text).toList());
-            for (int j = 0; j < batch.size(); j++) {
-                String predicted = p[j][1] >= p[j][0] ? "positive" : "negative";
-                if (predicted.equals(batch.get(j).label())) right++;
-            }
-        }
-        double accuracy = (double) right / test.size();
+        double accuracy = PolarityEvaluation.run(model, dataset, test, 0, Splits.SEED, done -> { }).result().accuracy();
         System.out.printf(Locale.ROOT, "polarity-cnn %s test (%d): accuracy %.4f%n", dataset, test.size(), accuracy);
         return accuracy;
     }

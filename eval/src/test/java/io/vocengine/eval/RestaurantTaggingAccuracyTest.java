@@ -2,15 +2,12 @@ package io.vocengine.eval;
 
 import io.vocengine.engine.Engine;
 import io.vocengine.engine.TestEngines;
-import io.vocengine.engine.model.Feedback;
-import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.testdata.SharedData;
 import io.vocengine.eval.datasets.AiChallenger2018;
 import io.vocengine.eval.datasets.Asap;
 import io.vocengine.eval.datasets.AspectMapping;
 import io.vocengine.eval.gold.GoldItem;
 import io.vocengine.eval.metrics.AspectEvaluation;
-import io.vocengine.eval.metrics.AspectPredictions;
 import io.vocengine.eval.metrics.Prf;
 import io.vocengine.taxonomy.Polarity;
 import io.vocengine.taxonomy.Taxonomy;
@@ -18,7 +15,6 @@ import io.vocengine.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,24 +61,22 @@ class RestaurantTaggingAccuracyTest {
     }
 
     private static AspectEvaluation.Result evaluate(Engine engine, List<GoldItem> items, AspectMapping mapping) {
-        AspectEvaluation eval = new AspectEvaluation(RESTAURANT, mapping.nodes());
+        TaggingDatasets.Dataset dataset = new TaggingDatasets.Dataset(mapping.name(), "", "restaurant", mapping, f -> items);
+        TaggingEvaluation.Report r = TaggingEvaluation.run(engine, RESTAURANT, dataset, items, 0, 0, done -> { });
         // -Deval.misses=<node> (with eval.show=train2) lists that node's misses on the tuning file, never on test.
         String misses = System.getProperty("eval.misses");
-        boolean tuning = items.getFirst().id().startsWith("train2");
-        int shown = 0;
-        for (GoldItem g : items) {
-            Feedback f = new Feedback(g.id(), g.text(), null, null, null, null, null, null, null, null, null, null,
-                    Map.of("domain", "restaurant"));
-            List<Tag> tags = engine.analyse(f).tagging().tags();
-            Map<String, Polarity> predicted = AspectPredictions.of(tags, RESTAURANT, new HashSet<>(mapping.nodes()));
-            eval.add(g, predicted);
-            if (tuning && misses != null && shown < 25 && g.aspects().get(misses) != predicted.get(misses)) {
+        if (misses != null && items.getFirst().id().startsWith("train2")) {
+            int shown = 0;
+            for (int i = 0; i < items.size() && shown < 25; i++) {
+                GoldItem g = items.get(i);
+                Polarity predicted = r.predicted().get(i).get(misses);
+                if (g.aspects().get(misses) == predicted) continue;
                 shown++;
-                System.out.printf("MISS %s gold %s predicted %s | %s%n", g.id(), g.aspects().get(misses),
-                        predicted.get(misses), g.text().substring(0, Math.min(300, g.text().length())));
+                System.out.printf("MISS %s gold %s predicted %s | %s%n", g.id(), g.aspects().get(misses), predicted,
+                        g.text().substring(0, Math.min(300, g.text().length())));
             }
         }
-        return eval.result();
+        return r.result();
     }
 
     private static void report(String name, AspectEvaluation.Result r, boolean perNode) {

@@ -57,8 +57,13 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
     private static <M> List<M> shipped(List<Taxonomy> taxonomies, String kind, Function<ModelBundle, M> load,
                                        Function<M, String> taxonomyOf) {
         List<String> ids = taxonomies.stream().map(Taxonomy::id).toList();
-        return SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull)
-                .filter(b -> b.kind().equals(kind)).map(load).filter(m -> ids.contains(taxonomyOf.apply(m))).toList();
+        return ShippedBundles.ALL.stream().filter(b -> b.kind().equals(kind)).map(load)
+                .filter(m -> ids.contains(taxonomyOf.apply(m))).toList();
+    }
+
+    /** Read and checked once per JVM: the class path does not change, and every config and reload needs them. */
+    private static final class ShippedBundles {
+        static final List<ModelBundle> ALL = SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull).toList();
     }
 
     public static EngineConfig defaults() {

@@ -57,12 +57,17 @@ public final class Bootstrap {
         }
         Map<String, Interval> out = new LinkedHashMap<>();
         for (Map.Entry<String, ToDoubleFunction<AspectEvaluation.Result>> m : METRICS.entrySet()) {
-            double[] v = samples.get(m.getKey());
-            Arrays.sort(v);
-            out.put(m.getKey(), new Interval(m.getValue().applyAsDouble(full), v[(int) (0.025 * (v.length - 1))],
-                    v[(int) Math.ceil(0.975 * (v.length - 1))]));
+            out.put(m.getKey(), interval(m.getValue().applyAsDouble(full), samples.get(m.getKey())));
         }
         return out;
+    }
+
+    /** The 2.5th and 97.5th percentiles of resampled values around the full-set value; no resamples, no width. */
+    public static Interval interval(double value, double[] samples) {
+        if (samples.length == 0) return new Interval(value, value, value);
+        double[] v = samples.clone();
+        Arrays.sort(v);
+        return new Interval(value, v[(int) (0.025 * (v.length - 1))], v[(int) Math.ceil(0.975 * (v.length - 1))]);
     }
 
     /** The evaluation of the items at {@code pick} (all items, in order, when null). */

@@ -61,8 +61,13 @@ final class WordBoundaries {
 
     /** Index of the first token starting at or after {@code offset}; -1 when none. */
     int tokenAfter(int offset) {
-        for (int i = 0; i < tokens.size(); i++) if (tokens.get(i).start() >= offset) return i;
-        return -1;
+        int lo = 0, hi = tokens.size(); // tokens are in text order: the first start >= offset, by bisection
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < tokens.size() ? lo : -1;
     }
 
     /** The first word start at or after {@code from}; -1 when none. */
