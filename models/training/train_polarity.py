@@ -7,20 +7,15 @@ vocabulary. Run from the repository root with Debian's Python (python3-torch, py
 
     /usr/bin/python3 models/training/train_polarity.py ../shared/data models/bundles/polarity-cnn
 """
-import csv
-import hashlib
-import json
 import os
-import random
 import sys
 import time
-import unicodedata
 
-import numpy as np
 import torch
 import torch.nn as nn
 
-SEED = 20261122
+from common import SEED, build_vocab, encode, export_onnx, read_csv, seed_everything, split_ids, write_bundle
+
 MAX_LEN = 128
 EMB, FILTERS, KERNELS = 96, 96, (2, 3, 4)
 EPOCHS, BATCH, LR = 5, 64, 2e-3
@@ -30,20 +25,9 @@ DATASETS = {  # name -> (file, text column, label column)
 }
 
 
-def normalise(text):
-    """What the Java side does before lookup: NFKC, lower case (PolarityModel.normalise)."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
 def rows(data_root, name):
     path, text_col, label_col = DATASETS[name]
-    with open(os.path.join(data_root, path), encoding="utf-8", newline="") as f:
-        return [(normalise(r[text_col]), int(r[label_col])) for r in csv.DictReader(f)]
-
-
-def split_ids(name, split):
-    with open(os.path.join("eval", "splits", name, split + ".txt"), encoding="utf-8") as f:
-        return [int(line) for line in f if line.strip()]
+    return [(t, int(l)) for t, l in read_csv(os.path.join(data_root, path), text_col, label_col)]
 
 
 class CharCnn(nn.Module):
@@ -71,14 +55,6 @@ class Exported(nn.Module):
         return torch.softmax(self.model(ids), dim=1)
 
 
-def encode(texts, vocab):
-    ids = np.zeros((len(texts), MAX_LEN), dtype=np.int64)
-    for i, t in enumerate(texts):
-        for j, ch in enumerate(t[:MAX_LEN]):
-            ids[i, j] = vocab.get(ch, 1)
-    return torch.from_numpy(ids)
-
-
 def accuracy(model, x, y):
     model.eval()
     with torch.no_grad():
@@ -87,21 +63,14 @@ def accuracy(model, x, y):
 
 
 def main(data_root, out_dir):
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
-    torch.set_num_threads(2)
+    seed_everything(threads=2)
     data = {n: rows(data_root, n) for n in DATASETS}
     part = {(n, s): [data[n][i] for i in split_ids(n, s)] for n in DATASETS for s in ("train", "dev", "test")}
     train = [r for n in DATASETS for r in part[(n, "train")]]
-    counts = {}
-    for text, _ in train:
-        for ch in text:
-            counts[ch] = counts.get(ch, 0) + 1
-    chars = sorted(c for c, k in counts.items() if k >= 2)
-    vocab = {c: i + 2 for i, c in enumerate(chars)}  # 0 padding, 1 unknown
-    x_train, y_train = encode([t for t, _ in train], vocab), torch.tensor([l for _, l in train])
-    sets = {k: (encode([t for t, _ in v], vocab), torch.tensor([l for _, l in v])) for k, v in part.items() if k[1] != "train"}
+    chars, vocab = build_vocab(t for t, _ in train)
+    x_train, y_train = encode([t for t, _ in train], vocab, MAX_LEN), torch.tensor([l for _, l in train])
+    sets = {k: (encode([t for t, _ in v], vocab, MAX_LEN), torch.tensor([l for _, l in v]))
+            for k, v in part.items() if k[1] != "train"}
 
     model = CharCnn(len(vocab) + 2)
     optimiser = torch.optim.Adam(model.parameters(), lr=LR)
@@ -129,41 +98,19 @@ def main(data_root, out_dir):
     print(f"test accuracy {test}", flush=True)
 
     os.makedirs(out_dir, exist_ok=True)
-    exported = Exported(model).eval()
-    onnx_path = os.path.join(out_dir, "model.onnx")
-    torch.onnx.export(exported, torch.zeros((1, 16), dtype=torch.int64), onnx_path, input_names=["ids"],
-                      output_names=["probs"], dynamic_axes={"ids": {0: "batch", 1: "length"}, "probs": {0: "batch"}},
-                      opset_version=13)
-    with open(os.path.join(out_dir, "vocab.txt"), "w", encoding="utf-8") as f:
-        for c in chars:
-            f.write(c + "\n")
-    with open(os.path.join(out_dir, "labels.json"), "w", encoding="utf-8") as f:
-        json.dump(["negative", "positive"], f)
-
-    def sha(path):
-        with open(path, "rb") as f:
-            return hashlib.sha256(f.read()).hexdigest()
-
-    files = {name: sha(os.path.join(out_dir, name)) for name in ("model.onnx", "vocab.txt", "labels.json")}
-    data_hash = hashlib.sha256("".join(sha(os.path.join(data_root, DATASETS[n][0])) for n in DATASETS).encode()).hexdigest()
+    export_onnx(Exported(model), out_dir, torch.zeros((1, 16), dtype=torch.int64), ["ids"], ["probs"],
+                {"ids": {0: "batch", 1: "length"}, "probs": {0: "batch"}})
     manifest = {
-        "name": os.path.basename(os.path.normpath(out_dir)),
         "kind": "onnx/document-polarity",
-        "version": files["model.onnx"][:12],
-        "labels": ["negative", "positive"],
         "maxLength": MAX_LEN,
-        "normalisation": "NFKC, lower case, one id per character (vocab.txt line n = id n + 2; 0 padding, 1 unknown)",
         "trainingData": {"datasets": list(DATASETS), "splits": "eval/splits/<dataset>/train.txt (epoch chosen on dev)",
-                         "sha256": data_hash,
                          "licence": "online-shopping-10-cats and waimai-10k: research use (see their PROVENANCE.md)"},
         "parameters": {"architecture": f"char CNN emb {EMB}, filters {FILTERS} x kernels {list(KERNELS)}, max-pool",
                        "epochs": EPOCHS, "batch": BATCH, "lr": LR, "seed": SEED, "maxLength": MAX_LEN},
         "metrics": {"testAccuracy": test, "training": log},
-        "files": files,
     }
-    with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    write_bundle(out_dir, chars, ["negative", "positive"], manifest,
+                 [os.path.join(data_root, DATASETS[n][0]) for n in DATASETS])
 
 
 if __name__ == "__main__":
