@@ -1,7 +1,8 @@
 package io.vocengine.eval;
 
 import io.vocengine.engine.bundle.ModelBundle;
-import io.vocengine.engine.emotion.PolarityModel;
+import io.vocengine.engine.emotion.EmotionModels;
+import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.engine.testdata.SharedData;
 import io.vocengine.eval.datasets.LabelledTexts;
 import io.vocengine.eval.datasets.Splits;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolarityModelAccuracyTest {
     @Test
     void heldOutAccuracy() throws IOException {
-        try (PolarityModel model = new PolarityModel(ModelBundle.shipped("polarity-cnn"))) {
+        try (OnnxTextModel model = new OnnxTextModel(ModelBundle.shipped("polarity-cnn"), EmotionModels.POLARITY_KIND)) {
             double shopping = accuracy(model, LabelledTexts.onlineShopping(
                     SharedData.require("online-shopping-10-cats/online_shopping_10_cats.csv")), "online-shopping-10-cats");
             double waimai = accuracy(model, LabelledTexts.waimai(SharedData.require("waimai-10k/waimai_10k.csv")), "waimai-10k");
@@ -34,9 +35,10 @@ class PolarityModelAccuracyTest {
 
     static final double FLOOR_SHOPPING = 0.91, FLOOR_WAIMAI = 0.89; // measured 0.9135 and 0.8923
 
-    private static double accuracy(PolarityModel model, List<LabelledTexts.Item> all, String dataset) throws IOException {
+    private static double accuracy(OnnxTextModel model, List<LabelledTexts.Item> all, String dataset) throws IOException {
         List<LabelledTexts.Item> test = LabelledTexts.select(all, Splits.read(SharedData.repoRoot().resolve("eval/splits").resolve(dataset), "test"));
-        double accuracy = PolarityEvaluation.run(model, dataset, test, 0, Splits.SEED, done -> { }).result().accuracy();
+        double accuracy = ClassifierEvaluation.run(dataset, model.stamp(), model.labels(), test,
+                ClassifierEvaluation.Scorer.of(model), 0, Splits.SEED, done -> { }).result().accuracy();
         System.out.printf(Locale.ROOT, "polarity-cnn %s test (%d): accuracy %.4f%n", dataset, test.size(), accuracy);
         return accuracy;
     }

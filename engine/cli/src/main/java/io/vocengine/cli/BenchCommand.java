@@ -6,7 +6,10 @@ import io.vocengine.engine.dedup.NearDuplicateIndex;
 import io.vocengine.engine.demo.DemoConfig;
 import io.vocengine.engine.demo.DemoDataGenerator;
 import io.vocengine.engine.index.FeedbackIndexWriter;
+import io.vocengine.engine.emotion.EmotionScorer;
 import io.vocengine.engine.ingest.IngestOptions;
+import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.ingest.IngestRecord;
 import io.vocengine.engine.ingest.IngestSource;
 import io.vocengine.engine.ingest.Sources;
@@ -60,6 +63,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting; the median is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--emotion", description = "Only the emotion stage: batched throughput per thread count, single-item latency, memory.")
+    boolean emotionOnly;
+
+    private static final int EMOTION_BATCH = 64;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -69,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("bench: %,d items of %s, %,d chars (mean %.0f chars/item), %d cores, JDK %s%n",
                 items.size(), inputFile == null ? "demo data" : inputFile.getFileName(), chars, (double) chars / items.size(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        if (emotionOnly) {
+            emotion(e, items, out);
+            memory(out);
+            return 0;
+        }
         for (int i = 0; i < Math.min(items.size(), 5000); i++) e.analyse(items.get(i)); // JIT warm-up
         for (Feedback f : items) e.clean(f.text()); // and of the cleaner alone, on every kind of text in the set
 
@@ -134,11 +147,49 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(indexSecs);
         out.printf("analyse + index to disk + commit, %d threads: %,.0f items/s (median of %d rounds, fresh index each)%n",
                 engine.threads(), items.size() / indexSecs[rounds / 2], rounds);
+        if (engine.config().emotionModels() != null) emotion(e, items, out);
+        memory(out);
+        return 0;
+    }
+
+    private static void memory(PrintStream out) {
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        out.printf("memory: heap used %,d MB after GC (max %,d MB); process RSS %s%n",
+        out.printf("memory: heap used %,d MB after GC (max %,d MB); process RSS %s (engine with every shipped model loaded)%n",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, rss());
-        return 0;
+    }
+
+    /**
+     * The emotion stage alone (both ONNX models and the cue, intensity and severity arithmetic) on the items' own
+     * cleaned text, tokens and risk flags: batched throughput per thread count, then one-item latency.
+     */
+    private void emotion(Engine e, List<Feedback> items, PrintStream out) throws Exception {
+        EmotionScorer scorer = new EmotionScorer(engine.config().emotionModels());
+        List<EmotionScorer.Input> inputs = new ArrayList<>(items.size());
+        for (Feedback f : items) {
+            Analysis a = e.analyse(f);
+            inputs.add(new EmotionScorer.Input(a.clean(), a.tokens(), a.get(Keys.RISKS).tags()));
+        }
+        int batches = (inputs.size() + EMOTION_BATCH - 1) / EMOTION_BATCH;
+        ItemWork batch = b -> scorer.score(inputs.subList(b * EMOTION_BATCH, Math.min(inputs.size(), (b + 1) * EMOTION_BATCH)));
+        for (int b = 0; b < Math.min(batches, 50); b++) batch.run(b); // warm-up
+        for (int threads = 1; threads <= engine.threads(); threads++) {
+            double[] secs = new double[rounds];
+            for (int r = 0; r < rounds; r++) secs[r] = timeParallel(threads, batches, batch);
+            Arrays.sort(secs);
+            out.printf("emotion scoring, batches of %d, %d thread(s): %,.0f items/s  (median of %d rounds)%n", EMOTION_BATCH,
+                    threads, inputs.size() / secs[rounds / 2], rounds);
+        }
+        int n = Math.min(inputs.size(), 10_000);
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            scorer.score(List.of(inputs.get(i)));
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        out.printf("emotion scoring latency, one item per call, 1 thread: p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms (%,d items)%n",
+                pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), nanos[n - 1] / 1e6, n);
     }
 
     private List<Feedback> load() throws IOException {

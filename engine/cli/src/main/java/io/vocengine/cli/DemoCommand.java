@@ -22,13 +22,20 @@ import java.util.concurrent.Callable;
 final class DemoCommand implements Callable<Integer> {
     /** Words search the text as written (包装没有破损 matches too); a tag filter keeps only what the tagger found. */
     private static final List<Sample> SAMPLES = List.of(
-            new Sample("包装 破损", List.of()),
-            new Sample("包装 破损", List.of("ecommerce.logistics.packaging.damaged")),
-            new Sample("屏幕 碎", List.of()));
+            new Sample("包装 破损", List.of(), false),
+            new Sample("包装 破损", List.of("ecommerce.logistics.packaging.damaged"), false),
+            new Sample("屏幕 碎", List.of(), false),
+            new Sample("", List.of("risk.churn"), true));
 
-    private record Sample(String query, List<String> tags) {
+    /** @param bySeverity most severe first: what a VoC team works through each morning */
+    private record Sample(String query, List<String> tags, boolean bySeverity) {
         String command() {
-            return "voc search " + query + (tags.isEmpty() ? "" : " --tag " + String.join(",", tags)) + " -n 3";
+            return "voc search" + (query.isEmpty() ? "" : " " + query) + (tags.isEmpty() ? "" : " --tag " + String.join(",", tags))
+                    + (bySeverity ? " --by-severity" : "") + " -n 3";
+        }
+
+        SearchRequest request() {
+            return new SearchRequest(query, tags, List.of(), List.of(), 3, bySeverity);
         }
     }
 
@@ -69,11 +76,12 @@ final class DemoCommand implements Callable<Integer> {
             for (Sample sample : SAMPLES) {
                 out.println();
                 out.println("$ " + sample.command());
-                printer.print(sample.query(), searcher.search(new SearchRequest(sample.query(), sample.tags(), List.of(), 3)));
+                printer.print(sample.query(), searcher.search(sample.request()));
             }
         }
         out.println();
         out.println("Next: ./voc search 物流 慢 --channel complaint    ./voc search --tag phone.quality.system\n"
+                + "      ./voc search --emotion anger --by-severity    ./voc search --tag risk.safety\n"
                 + "      echo '{\"id\":\"1\",\"text\":\"物流太慢了，盒子都压扁了\"}' | ./voc tag");
         return 0;
     }

@@ -25,11 +25,17 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "WORDS", description = "Query words, e.g. 包装 破损. None: all items.")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--tag", split = ",", paramLabel = "NODE", description = "Only items tagged with this node (any level), e.g. ecommerce.logistics.")
+    @Option(names = "--tag", split = ",", paramLabel = "NODE", description = "Only items tagged with this node (any level), e.g. ecommerce.logistics; risk flags too, e.g. risk.safety.")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--channel", split = ",", paramLabel = "CHANNEL", description = "Only these channels: review, complaint, survey, chat, social.")
     List<String> channels = new ArrayList<>();
+
+    @Option(names = "--emotion", split = ",", paramLabel = "EMOTION", description = "Only items felt with one of these emotions: joy, like, anger, sadness, fear, disgust, surprise, neutral.")
+    List<String> emotions = new ArrayList<>();
+
+    @Option(names = "--by-severity", description = "Most severe first (risk flags, negativity, intensity) instead of most relevant first.")
+    boolean bySeverity;
 
     @Option(names = {"-n", "--limit"}, defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -51,9 +57,12 @@ final class SearchCommand implements Callable<Integer> {
             if (channel == null) throw new UserError("--channel " + c + ": expected review, complaint, survey, chat, social or other");
             channelIds.add(channel.json());
         }
+        for (String emotion : emotions) {
+            if (!e.emotionLabels().contains(emotion)) throw new UserError("--emotion " + emotion + ": expected one of " + e.emotionLabels());
+        }
         SearchResult result;
         try (FeedbackSearcher searcher = FeedbackSearcher.open(engine.indexDir(), e.analyzer())) {
-            result = searcher.search(new SearchRequest(String.join(" ", words), tags, channelIds, limit));
+            result = searcher.search(new SearchRequest(String.join(" ", words), tags, channelIds, emotions, limit, bySeverity));
         }
         PrintStream out = System.out;
         if (json) out.println(Json.MAPPER.writeValueAsString(result));

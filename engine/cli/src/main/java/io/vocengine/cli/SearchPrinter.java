@@ -28,7 +28,8 @@ final class SearchPrinter {
         int rank = 1;
         for (SearchResult.Hit h : r.hits()) {
             String date = h.createdAtMillis() == null ? "" : DAY.format(Instant.ofEpochMilli(h.createdAtMillis()));
-            out.printf("%2d. %s  [%s %s]  score %.2f%n", rank++, h.id(), h.channel(), date, h.score());
+            String feeling = h.emotion() == null ? "" : String.format("  %s, severity %.2f", h.emotion(), h.severity());
+            out.printf("%2d. %s  [%s %s]  score %.2f%s%n", rank++, h.id(), h.channel(), date, h.score(), feeling);
             out.println("    " + mark(h.snippet()).replace('\n', ' ').replace('\r', ' '));
             if (!h.snippet().matches().isEmpty()) {
                 out.println("    matches at raw offsets " + h.snippet().matches().stream()

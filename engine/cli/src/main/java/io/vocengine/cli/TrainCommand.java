@@ -1,5 +1,6 @@
 package io.vocengine.cli;
 
+import io.vocengine.engine.emotion.EmotionModels;
 import io.vocengine.eval.train.AspectPolarityTrainer;
 import io.vocengine.eval.train.MentionModelTrainer;
 import io.vocengine.taxonomy.Taxonomy;
@@ -40,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(train)) throw new UserError("no such training file: " + train);
         Taxonomy t = TaxonomyLoader.loadShipped(taxonomy);
         switch (model) {
-            case polarity -> new AspectPolarityTrainer(t, System.out).train(train, out);
+            case polarity -> new AspectPolarityTrainer(t, EmotionModels.shipped().polarity(), System.out).train(train, out);
             case mentions -> new MentionModelTrainer(t, System.out).train(train, out);
         }
         return 0;

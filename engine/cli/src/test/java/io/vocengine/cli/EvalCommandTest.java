@@ -13,18 +13,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CI gate: the engine on the first 200 items of each held-out tagging set against the committed baseline
- * ({@code eval/baselines/restaurant-200.json}), with margins. A genuine regression fails the build here.
+ * The CI gate: the engine on the first 200 items of each held-out tagging, polarity and emotion set against the committed baseline
+ * ({@code eval/baselines/gate-200.json}), with margins. A genuine regression fails the build here.
  */
 @Tag(SharedData.TAG)
 class EvalCommandTest {
-    private static final Path BASELINE = SharedData.repoRoot().resolve("eval/baselines/restaurant-200.json");
-    private static final String GATES = "leafMicroF1:0.02,level1MicroF1:0.02,polarityAccuracy:0.03,officialMacroF1:0.03";
+    private static final Path BASELINE = SharedData.repoRoot().resolve("eval/baselines/gate-200.json");
+    private static final String GATES = "leafMicroF1:0.02,level1MicroF1:0.02,polarityAccuracy:0.03,officialMacroF1:0.03,macroF1:0.03";
 
     @TempDir
     Path dir;
@@ -44,6 +45,9 @@ class EvalCommandTest {
         JsonNode report = Json.MAPPER.readTree(dir.resolve("out/report.json").toFile());
         assertEquals("voc-eval/1", report.get("schema").asText());
         assertEquals(2, report.get("datasets").size());
+        assertEquals(List.of("nlpcc2013-test", "online-shopping-test", "smp2020-covid-test", "smp2020-general-test", "waimai-test"),
+                java.util.stream.StreamSupport.stream(report.get("classification").spliterator(), false).map(c -> c.get("name").asText()).toList());
+        assertTrue(report.get("intensity").get("metrics").has("spearmanSignedIntensity"));
         JsonNode leaf = report.get("datasets").get(0).get("metrics").get("leafMicroF1");
         assertTrue(leaf.get("low").asDouble() <= leaf.get("value").asDouble() && leaf.get("value").asDouble() <= leaf.get("high").asDouble());
         assertTrue(Files.readString(dir.resolve("out/report.md")).contains("| leafMicroF1 |"));
@@ -60,6 +64,20 @@ class EvalCommandTest {
         Path better = dir.resolve("better.json");
         Json.MAPPER.writeValue(better.toFile(), raised);
         assertEquals(1, eval(better, new StringWriter()));
+    }
+
+    @Test
+    void anEmotionRegressionFailsToo() throws IOException {
+        ObjectNode raised = (ObjectNode) Json.MAPPER.readTree(BASELINE.toFile());
+        for (JsonNode c : raised.get("classification")) {
+            if (!c.get("name").asText().equals("smp2020-general-test")) continue;
+            ObjectNode macro = (ObjectNode) c.get("metrics").get("macroF1");
+            macro.put("value", macro.get("value").asDouble() + 0.05);
+        }
+        Path better = dir.resolve("better-emotion.json");
+        Json.MAPPER.writeValue(better.toFile(), raised);
+        StringWriter err = new StringWriter();
+        assertEquals(1, eval(better, err));
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.deps.DependencyParser;
 import io.vocengine.engine.deps.DependencyStage;
+import io.vocengine.engine.emotion.EmotionStage;
+import io.vocengine.engine.emotion.RiskTaxonomy;
+import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.pipeline.Pipeline;
 import io.vocengine.engine.pipeline.StageTimes;
 import io.vocengine.engine.segment.SegmentStage;
@@ -26,7 +29,7 @@ import java.util.List;
 /**
  * The analysis engine: the one place where the pipeline is composed.
  * <pre>
- *   Feedback ─▶ clean ─▶ segment ─▶ tag ─▶ Analysis
+ *   Feedback ─▶ clean ─▶ segment ─▶ split ─▶ tag ─▶ mentions ─▶ aspect polarity ─▶ risks ─▶ emotion ─▶ Analysis
  * </pre>
  * Resources (HanLP dictionaries, compiled taxonomies, lexicons) are loaded once here and shared read-only by every
  * stage. Thread-safe: {@link #analyse} may be called from any number of threads.
@@ -38,10 +41,11 @@ public final class Engine {
     private final List<String> taxonomyVersions;
     private final List<Taxonomy> taxonomies;
     private final VocAnalyzer analyzer;
+    private final List<String> emotionLabels;
 
     private Engine(EngineConfig config) {
         this.cleaner = new CleanStage(CleanStage.defaultSteps(), CleanStage.defaultChecks(), config.maxChars());
-        this.segmenter = new Segmenter(RuleTagger.domainWords(config.taxonomies()));
+        this.segmenter = new Segmenter(RuleTagger.domainWords(withRisks(config.taxonomies())));
         Pipeline.Builder chain = Pipeline.builder()
                 .add(cleaner)
                 .add(new SegmentStage(segmenter))
@@ -50,13 +54,17 @@ public final class Engine {
             chain.add(new DependencyStage(DependencyParser.installed().orElseThrow(() -> new IllegalStateException(
                     "deep mode needs the engine/deep module (Stanford CoreNLP) on the class path"))));
         }
-        this.pipeline = chain
+        chain
                 .add(new RuleTagger(config.taxonomies(), segmenter, config.mentionModels().stream()
                         .collect(java.util.stream.Collectors.toMap(MentionModel::taxonomy, MentionModel::ruleConfidence))))
                 .add(new MentionModelStage(config.taxonomies(), config.mentionModels()))
-                .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter))
-                .build();
+                .add(new AspectPolarityStage(config.taxonomies(), config.polarityModels(), segmenter,
+                        config.emotionModels() == null ? null : config.emotionModels().polarity()))
+                .add(RiskTaxonomy.tagger(segmenter));
+        if (config.emotionModels() != null) chain.add(new EmotionStage(config.emotionModels()));
+        this.pipeline = chain.build();
         this.taxonomies = config.taxonomies();
+        this.emotionLabels = config.emotionModels() == null ? List.of() : config.emotionModels().emotion().labels();
         this.taxonomyVersions = taxonomies.stream().map(Taxonomy::version).toList();
         this.analyzer = new VocAnalyzer(this::searchTerms);
     }
@@ -69,8 +77,17 @@ public final class Engine {
      */
     public static Engine create(EngineConfig config) {
         Engine engine = new Engine(config);
-        if (!config.deep()) for (Taxonomy t : config.taxonomies()) TaxonomyExamples.require(engine, t);
+        if (!config.deep()) {
+            for (Taxonomy t : config.taxonomies()) TaxonomyExamples.require(engine, t, Keys.TAGS);
+            TaxonomyExamples.require(engine, RiskTaxonomy.shipped(), Keys.RISKS);
+        }
         return engine;
+    }
+
+    private static List<Taxonomy> withRisks(List<Taxonomy> taxonomies) {
+        List<Taxonomy> all = new java.util.ArrayList<>(taxonomies);
+        all.add(RiskTaxonomy.shipped());
+        return all;
     }
 
     /**
@@ -106,15 +123,20 @@ public final class Engine {
         return segmenter;
     }
 
-    /** True when some loaded taxonomy has a node with this global id. */
     /** The loaded taxonomy with this id. */
     public Taxonomy taxonomy(String id) {
         return taxonomies.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("taxonomy '" + id + "' is not loaded"));
     }
 
+    /** True when some loaded taxonomy has a node with this global id. */
     public boolean knowsNode(String nodeId) {
-        return taxonomies.stream().anyMatch(t -> t.nodes().containsKey(nodeId));
+        return RiskTaxonomy.shipped().nodes().containsKey(nodeId) || taxonomies.stream().anyMatch(t -> t.nodes().containsKey(nodeId));
+    }
+
+    /** The emotion ids results carry; empty for an engine without the emotion models. */
+    public List<String> emotionLabels() {
+        return emotionLabels;
     }
 
     public List<String> taxonomyVersions() {

@@ -1,6 +1,7 @@
 package io.vocengine.engine;
 
 import io.vocengine.engine.bundle.ModelBundle;
+import io.vocengine.engine.emotion.EmotionModels;
 import io.vocengine.engine.tag.AspectPolarityModel;
 import io.vocengine.engine.tag.MentionModel;
 import io.vocengine.taxonomy.Taxonomy;
@@ -19,9 +20,10 @@ import java.util.function.Function;
  *                   their polarity from the lexicon
  * @param mentionModels node-mention models, at most one per taxonomy, adding what the rules miss
  * @param deep       pair aspects and opinions by dependency parse (needs the optional engine/deep module)
+ * @param emotionModels document polarity and emotion models; null for an engine without the emotion stage
  */
 public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectPolarityModel> polarityModels,
-                           List<MentionModel> mentionModels, boolean deep) {
+                           List<MentionModel> mentionModels, boolean deep, EmotionModels emotionModels) {
     /** The four industry taxonomies that ship in the jar. */
     public static final List<String> SHIPPED_TAXONOMIES = List.of("ecommerce", "phone", "auto", "restaurant");
     /** Model bundles that ship in the jar (from {@code models/bundles/}). */
@@ -40,17 +42,17 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
     public EngineConfig(List<Taxonomy> taxonomies, int maxChars) {
         this(taxonomies, maxChars, shipped(taxonomies, AspectPolarityModel.KIND, AspectPolarityModel::new,
                 AspectPolarityModel::taxonomy), shipped(taxonomies, MentionModel.KIND, MentionModel::new, MentionModel::taxonomy),
-                false);
+                false, EmotionModels.shipped());
     }
 
-    /** The same engine with rules only, as model training needs it. */
+    /** The same engine with rules only, as model training needs it: no aspect, mention or emotion models. */
     public EngineConfig withoutModels() {
-        return new EngineConfig(taxonomies, maxChars, List.of(), List.of(), deep);
+        return new EngineConfig(taxonomies, maxChars, List.of(), List.of(), deep, null);
     }
 
     /** The same engine in deep mode: aspect–opinion pairs must be linked in a dependency parse. */
     public EngineConfig withDeepMode() {
-        return new EngineConfig(taxonomies, maxChars, polarityModels, mentionModels, true);
+        return new EngineConfig(taxonomies, maxChars, polarityModels, mentionModels, true, emotionModels);
     }
 
     /** The shipped bundles of one kind that serve the given taxonomies. */

@@ -27,18 +27,29 @@ public final class Asap {
 
     public static List<GoldItem> read(Path csv) throws IOException {
         List<GoldItem> items = new ArrayList<>();
+        for (CSVRecord rec : records(csv)) {
+            Map<String, Polarity> aspects = new HashMap<>();
+            for (String column : MAPPING.keys()) {
+                Polarity p = AspectMapping.polarity(rec.get(column));
+                if (p != null) aspects.put(MAPPING.node(column), p);
+            }
+            items.add(new GoldItem(rec.get("index"), rec.get("reviewbody"), aspects));
+        }
+        return items;
+    }
+
+    /** Each review with its star rating (1–5) as the label: the real signal intensity is validated against. */
+    public static List<LabelledTexts.Item> stars(Path csv) throws IOException {
+        List<LabelledTexts.Item> items = new ArrayList<>();
+        for (CSVRecord rec : records(csv)) items.add(new LabelledTexts.Item(rec.get("index"), rec.get("reviewbody"), rec.get("star")));
+        return items;
+    }
+
+    private static List<CSVRecord> records(Path csv) throws IOException {
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             int first = r.read(); // the BOM would otherwise become part of the first header name
             if (first != '\uFEFF') throw new IOException(csv.getFileName() + ": expected the ASAP files' UTF-8 BOM");
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                Map<String, Polarity> aspects = new HashMap<>();
-                for (String column : MAPPING.keys()) {
-                    Polarity p = AspectMapping.polarity(rec.get(column));
-                    if (p != null) aspects.put(MAPPING.node(column), p);
-                }
-                items.add(new GoldItem(rec.get("index"), rec.get("reviewbody"), aspects));
-            }
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
         }
-        return items;
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vocengine.eval.PolarityEvaluation;
+import io.vocengine.eval.ClassifierEvaluation;
+import io.vocengine.eval.IntensityEvaluation;
 import io.vocengine.eval.TaggingEvaluation;
 import io.vocengine.eval.metrics.PairedComparison;
 import io.vocengine.taxonomy.Polarity;
@@ -93,16 +94,16 @@ public final class EvalReportWriter {
         return out;
     }
 
-    /** Adds the document-classification results (polarity, later emotion) to the report. */
-    public static void addClassification(ObjectNode report, List<PolarityEvaluation.Report> reports) {
+    /** Adds the document-classification results (polarity, emotion), with each item's prediction, to the report. */
+    public static void addClassification(ObjectNode report, List<ClassifierEvaluation.Report> reports) {
         ArrayNode list = report.putArray("classification");
-        for (PolarityEvaluation.Report r : reports) {
+        for (ClassifierEvaluation.Report r : reports) {
             ObjectNode d = list.addObject().put("name", r.dataset()).put("model", r.model()).put("items", r.items());
             ObjectNode metrics = d.putObject("metrics");
             r.metrics().forEach((k, v) -> metrics.putObject(k).put("value", round(v.value()))
                     .put("low", round(v.low())).put("high", round(v.high())));
             ArrayNode labels = d.putArray("labels");
-            PolarityEvaluation.LABELS.forEach(labels::add);
+            r.labels().forEach(labels::add);
             ArrayNode confusion = d.putArray("confusion");
             for (int[] row : r.result().confusion()) {
                 ArrayNode a = confusion.addArray();
@@ -117,6 +118,37 @@ public final class EvalReportWriter {
                 points.forEach(pt -> a.addObject().put("threshold", pt.threshold()).put("precision", round(pt.precision()))
                         .put("recall", round(pt.recall())));
             });
+            ArrayNode predictions = d.putArray("predictions");
+            r.predictions().forEach(p -> predictions.addObject().put("id", p.id()).put("gold", p.gold()).put("predicted", p.predicted()));
+        }
+    }
+
+    /** Adds the intensity validation (Spearman correlations with star ratings) to the report. */
+    public static void addIntensity(ObjectNode report, IntensityEvaluation.Report r) {
+        ObjectNode d = report.putObject("intensity").put("name", r.dataset()).put("items", r.items());
+        ObjectNode metrics = d.putObject("metrics");
+        r.metrics().forEach((k, v) -> metrics.putObject(k).put("value", round(v.value())).put("low", round(v.low())).put("high", round(v.high())));
+    }
+
+    /** The per-item predictions a report.json holds for one classification set; empty when it has none. */
+    public static List<ClassifierEvaluation.Prediction> classPredictions(JsonNode report, String dataset) {
+        List<ClassifierEvaluation.Prediction> out = new java.util.ArrayList<>();
+        for (JsonNode d : report.path("classification")) {
+            if (!d.path("name").asText().equals(dataset)) continue;
+            for (JsonNode p : d.path("predictions")) {
+                out.add(new ClassifierEvaluation.Prediction(p.path("id").asText(), p.path("gold").asText(), p.path("predicted").asText()));
+            }
+        }
+        return out;
+    }
+
+    /** Records a classification set's changes against the baseline in the report. */
+    public static void addClassificationComparison(ObjectNode report, String dataset, List<ClassifierEvaluation.Change> changes) {
+        for (JsonNode d : report.path("classification")) {
+            if (!d.path("name").asText().equals(dataset)) continue;
+            ArrayNode a = ((ObjectNode) d).putArray("comparison");
+            changes.forEach(c -> a.addObject().put("metric", c.metric()).put("items", c.items())
+                    .put("baseline", round(c.baseline())).put("current", round(c.current())).put("pValue", round(c.pValue())));
         }
     }
 
@@ -160,6 +192,21 @@ public final class EvalReportWriter {
                     m.getKey(), m.getValue().path("value").asDouble(), m.getValue().path("low").asDouble(),
                     m.getValue().path("high").asDouble())));
             md.append("\nConfusion ").append(c.path("labels")).append(" [gold][predicted]: ").append(c.path("confusion")).append('\n');
+            if (c.has("comparison")) {
+                md.append("\nAgainst the baseline (paired bootstrap, two-sided p):\n\n| metric | baseline | now | p |\n|---|---|---|---|\n");
+                for (JsonNode ch : c.path("comparison")) {
+                    md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.3f |%n", ch.path("metric").asText(),
+                            ch.path("baseline").asDouble(), ch.path("current").asDouble(), ch.path("pValue").asDouble()));
+                }
+            }
+        }
+        JsonNode intensity = report.path("intensity");
+        if (!intensity.isMissingNode()) {
+            md.append("\n## Intensity against star ratings: ").append(intensity.path("name").asText()).append(" (")
+                    .append(intensity.path("items")).append(" items)\n\n| Spearman | value | 95% interval |\n|---|---|---|\n");
+            intensity.path("metrics").fields().forEachRemaining(m -> md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f – %.4f |%n",
+                    m.getKey(), m.getValue().path("value").asDouble(), m.getValue().path("low").asDouble(),
+                    m.getValue().path("high").asDouble())));
         }
         return md.toString();
     }
@@ -172,11 +219,21 @@ public final class EvalReportWriter {
     }
 
     /** A metric's value in a dataset of a report, or NaN when absent. */
+    /** A metric of a tagging or classification set in a report; NaN when the report lacks either. */
     public static double metric(JsonNode report, String dataset, String metric) {
-        for (JsonNode d : report.path("datasets")) {
-            if (d.path("name").asText().equals(dataset)) return d.path("metrics").path(metric).path("value").asDouble(Double.NaN);
+        for (String section : List.of("datasets", "classification")) {
+            for (JsonNode d : report.path(section)) {
+                if (d.path("name").asText().equals(dataset)) return d.path("metrics").path(metric).path("value").asDouble(Double.NaN);
+            }
         }
         return Double.NaN;
+    }
+
+    /** Names of every tagging and classification set in a report. */
+    public static List<String> sets(JsonNode report) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String section : List.of("datasets", "classification")) report.path(section).forEach(d -> out.add(d.path("name").asText()));
+        return out;
     }
 
     private static double round(double v) {

@@ -31,15 +31,19 @@ final class HtmlReport {
                     .append(" items)</small></h2>");
             h.append("<h3>Metrics</h3>").append(metricsChart(d.path("metrics")));
             h.append("<h3>Mention F1 by aspect</h3>").append(nodeBars(d.path("nodes")));
-            h.append("<h3>Polarity confusion</h3>").append(heatmap(d.path("polarityConfusion")));
+            h.append("<h3>Polarity confusion</h3>").append(heatmap(d.path("polarityConfusion"), List.of("negative", "neutral", "positive")));
             if (d.has("comparison")) h.append("<h3>Against the baseline</h3>").append(comparison(d.path("comparison")));
         }
         for (JsonNode c : report.path("classification")) {
             h.append("<h2>").append(esc(c.path("name").asText())).append(" <small>(").append(c.path("items"))
                     .append(" items, ").append(esc(c.path("model").asText())).append(")</small></h2>");
             h.append("<h3>Metrics</h3>").append(metricsChart(c.path("metrics")));
+            List<String> labels = new ArrayList<>();
+            c.path("labels").forEach(l -> labels.add(l.asText()));
+            h.append("<h3>Confusion</h3>").append(heatmap(c.path("confusion"), labels));
             h.append("<h3>Reliability diagram</h3>").append(reliability(c.path("reliability")));
             h.append("<h3>Precision–recall over thresholds</h3>").append(prCurves(c.path("sweeps")));
+            if (c.has("comparison")) h.append("<h3>Against the baseline</h3>").append(classificationComparison(c.path("comparison")));
         }
         return h.append("</body></html>\n").toString();
     }
@@ -81,17 +85,16 @@ final class HtmlReport {
         return s.append("</svg>").toString();
     }
 
-    private static String heatmap(JsonNode confusion) {
-        String[] labels = {"negative", "neutral", "positive"};
-        int cell = 70, left = 90, top = 40;
+    private static String heatmap(JsonNode confusion, List<String> labels) {
+        int n = labels.size(), cell = n > 3 ? 60 : 70, left = 90, top = 40;
         int max = 1;
         for (JsonNode row : confusion) for (JsonNode c : row) max = Math.max(max, c.asInt());
-        StringBuilder s = new StringBuilder(svg(left + 3 * cell + 20, top + 3 * cell + 10));
-        s.append(text(left, 14, "predicted →")).append(text(0, top + 3 * cell + 2, "gold ↓"));
-        for (int p = 0; p < 3; p++) s.append(text(left + p * cell + 6, top - 8, labels[p]));
-        for (int g = 0; g < 3; g++) {
-            s.append(text(0, top + g * cell + cell / 2 + 4, labels[g]));
-            for (int p = 0; p < 3; p++) {
+        StringBuilder s = new StringBuilder(svg(left + n * cell + 20, top + n * cell + 10));
+        s.append(text(left, 14, "predicted →")).append(text(0, top + n * cell + 2, "gold ↓"));
+        for (int p = 0; p < n; p++) s.append(text(left + p * cell + 6, top - 8, labels.get(p)));
+        for (int g = 0; g < n; g++) {
+            s.append(text(0, top + g * cell + cell / 2 + 4, labels.get(g)));
+            for (int p = 0; p < n; p++) {
                 int v = confusion.path(g).path(p).asInt();
                 double shade = (double) v / max;
                 s.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='rgb(%d,%d,255)' stroke='#fff'/>",
@@ -100,6 +103,15 @@ final class HtmlReport {
             }
         }
         return s.append("</svg>").toString();
+    }
+
+    private static String classificationComparison(JsonNode changes) {
+        StringBuilder t = new StringBuilder("<table><tr><th>metric</th><th>baseline</th><th>now</th><th>p</th></tr>");
+        for (JsonNode c : changes) {
+            t.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.3f</td></tr>", esc(c.path("metric").asText()),
+                    c.path("baseline").asDouble(), c.path("current").asDouble(), c.path("pValue").asDouble()));
+        }
+        return t.append("</table>").toString();
     }
 
     /** Accuracy against mean confidence per bin, on the diagonal when calibrated; dot size grows with the bin. */

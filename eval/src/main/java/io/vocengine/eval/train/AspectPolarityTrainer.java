@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.Engine;
 import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.tag.AspectPolarityFeatures;
@@ -54,9 +55,12 @@ public final class AspectPolarityTrainer {
 
     private final Taxonomy taxonomy;
     private final PrintStream log;
+    private final OnnxTextModel clausePolarity;
 
-    public AspectPolarityTrainer(Taxonomy taxonomy, PrintStream log) {
+    /** @param clausePolarity the shipped document-polarity model, whose clause probabilities become features */
+    public AspectPolarityTrainer(Taxonomy taxonomy, OnnxTextModel clausePolarity, PrintStream log) {
         this.taxonomy = taxonomy;
+        this.clausePolarity = clausePolarity;
         this.log = log;
     }
 
@@ -104,7 +108,7 @@ public final class AspectPolarityTrainer {
 
     private List<Event> events(Engine engine, GoldItem g, Set<String> evaluated) {
         Analysis a = TrainingRun.analyse(engine, taxonomy, g);
-        AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter());
+        AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter(), clausePolarity);
         List<Event> out = new ArrayList<>();
         for (Tag t : a.get(Keys.RULE_TAGS).tags()) {
             if (taxonomy.node(t.nodeId()).polarity() != null) continue; // fixed polarity: the model never decides it
@@ -161,6 +165,7 @@ public final class AspectPolarityTrainer {
         m.put("kind", AspectPolarityModel.KIND);
         m.put("version", sha.substring(0, 12));
         TrainingRun.describe(m, taxonomy, trainFile, reviews);
+        m.put("clausePolarity", clausePolarity.stamp());
         m.with("trainingData").put("examples", examples);
         ObjectNode params = m.putObject("parameters");
         params.put("algorithm", "OpenNLP MAXENT_QN (L-BFGS logistic regression)");

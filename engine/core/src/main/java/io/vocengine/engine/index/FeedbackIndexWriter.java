@@ -3,12 +3,15 @@ package io.vocengine.engine.index;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.PiiMask;
+import io.vocengine.engine.model.Emotion;
 import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.model.Tagging;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.segment.Segmenter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -148,6 +151,7 @@ public final class FeedbackIndexWriter implements Closeable {
             d.add(new StoredField(IndexSchema.NPS, f.nps()));
         }
         addTags(d, a);
+        if (a.has(Keys.EMOTION)) addEmotion(d, a.get(Keys.EMOTION));
         if (a.has(Keys.DUPLICATE)) d.add(new StringField(IndexSchema.CLUSTER, a.get(Keys.DUPLICATE).clusterId(), Field.Store.YES));
         Set<String> flags = new LinkedHashSet<>();
         for (Flag flag : a.flags()) flags.add(flag.code());
@@ -155,25 +159,49 @@ public final class FeedbackIndexWriter implements Closeable {
         return d;
     }
 
+    /**
+     * Domain tags and risk flags alike filter by node id and count in the hierarchical tag facet; the polarity facet
+     * counts aspect polarities, so only domain tags feed it (a risk flag is negative by definition).
+     */
     private static void addTags(Document d, Analysis a) {
-        for (String version : a.tagging().taxonomies()) d.add(new StoredField(IndexSchema.TAXONOMY, version));
-        Set<String> ids = new LinkedHashSet<>();
         Set<String> polarities = new LinkedHashSet<>();
-        for (Tag t : a.tagging().tags()) {
+        for (Tag t : a.tagging().tags()) polarities.add(t.polarity().json());
+        for (String p : polarities) d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_POLARITY, p));
+        addTagging(d, a.tagging());
+        if (a.has(Keys.RISKS)) addTagging(d, a.get(Keys.RISKS));
+    }
+
+    private static void addTagging(Document d, Tagging tagging) {
+        for (String version : tagging.taxonomies()) d.add(new StoredField(IndexSchema.TAXONOMY, version));
+        Set<String> ids = new LinkedHashSet<>();
+        for (Tag t : tagging.tags()) {
             String taxonomy = t.nodeId().substring(0, t.nodeId().indexOf('.'));
             List<String> facetPath = new ArrayList<>(t.path().size() + 1);
             facetPath.add(taxonomy);
             facetPath.addAll(t.path());
             d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_TAG, facetPath.toArray(String[]::new)));
             d.add(new StoredField(IndexSchema.TAG_STORED, t.nodeId() + "|" + t.polarity().json() + "|" + String.join(">", t.path())));
-            polarities.add(t.polarity().json());
             for (int i = t.nodeId().indexOf('.', taxonomy.length() + 1); i > 0; i = t.nodeId().indexOf('.', i + 1)) {
                 ids.add(t.nodeId().substring(0, i));
             }
             ids.add(t.nodeId());
         }
         for (String id : ids) d.add(new StringField(IndexSchema.TAG_ID, id, Field.Store.NO));
-        for (String p : polarities) d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_POLARITY, p));
+    }
+
+    private static void addEmotion(Document d, Emotion e) {
+        for (String label : e.labels()) keyword(d, IndexSchema.EMOTION, IndexSchema.FACET_EMOTION, label);
+        d.add(new StoredField(IndexSchema.EMOTION_PRIMARY, e.primary()));
+        d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_SENTIMENT, e.polarity().json()));
+        d.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_INTENSITY, e.intensity() < 0.4 ? "low" : e.intensity() < 0.7 ? "medium" : "high"));
+        score(d, IndexSchema.INTENSITY, e.intensity());
+        score(d, IndexSchema.SEVERITY, e.severity());
+    }
+
+    private static void score(Document d, String field, double value) {
+        d.add(new DoublePoint(field, value));
+        d.add(new DoubleDocValuesField(field, value));
+        d.add(new StoredField(field, value));
     }
 
     private static void keyword(Document d, String field, String facet, String value) {

@@ -20,6 +20,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -48,8 +50,10 @@ import java.util.Map;
 public final class FeedbackSearcher implements Closeable {
     private static final List<String> FACET_DIMS = List.of(IndexSchema.FACET_TAG, IndexSchema.FACET_POLARITY,
             IndexSchema.FACET_CHANNEL, IndexSchema.FACET_MONTH, IndexSchema.FACET_PRODUCT, IndexSchema.FACET_REGION,
-            IndexSchema.FACET_FLAG);
+            IndexSchema.FACET_FLAG, IndexSchema.FACET_EMOTION, IndexSchema.FACET_SENTIMENT, IndexSchema.FACET_INTENSITY);
     private static final int FACET_TOP = 10;
+    private static final Sort BY_SEVERITY = new Sort(new SortField(IndexSchema.SEVERITY, SortField.Type.DOUBLE, true),
+            SortField.FIELD_SCORE);
 
     private final DirectoryReader reader;
     private final Directory directory;
@@ -87,8 +91,9 @@ public final class FeedbackSearcher implements Closeable {
     public SearchResult search(SearchRequest request) throws IOException {
         long t0 = System.nanoTime();
         Query query = buildQuery(request);
-        FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, query, request.limit(),
-                new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult r = request.bySeverity()
+                ? FacetsCollectorManager.search(searcher, query, request.limit(), BY_SEVERITY, true, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager());
         TopDocs top = r.topDocs();
         List<List<SearchResult.Snippet>> snippets = highlight(query, top);
         List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -96,11 +101,13 @@ public final class FeedbackSearcher implements Closeable {
             ScoreDoc sd = top.scoreDocs[i];
             Document doc = searcher.storedFields().document(sd.doc);
             IndexableField created = doc.getField(IndexSchema.CREATED);
+            IndexableField severity = doc.getField(IndexSchema.SEVERITY);
             List<SearchResult.Snippet> s = snippets.get(i);
             hits.add(new SearchResult.Hit(doc.get(IndexSchema.ID), sd.score, doc.get(IndexSchema.CHANNEL),
                     created == null ? null : created.numericValue().longValue(),
                     s.isEmpty() ? firstChars(doc.get(IndexSchema.TEXT)) : s.get(0),
-                    Arrays.asList(doc.getValues(IndexSchema.TAG_STORED)), Arrays.asList(doc.getValues(IndexSchema.TAXONOMY))));
+                    Arrays.asList(doc.getValues(IndexSchema.TAG_STORED)), Arrays.asList(doc.getValues(IndexSchema.TAXONOMY)),
+                    doc.get(IndexSchema.EMOTION_PRIMARY), severity == null ? null : severity.numericValue().doubleValue()));
         }
         Map<String, List<SearchResult.FacetCount>> facets = facets(new SortedSetDocValuesFacetCounts(facetState,
                 r.facetsCollector()));
@@ -111,12 +118,17 @@ public final class FeedbackSearcher implements Closeable {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(parse(request.query()), BooleanClause.Occur.MUST);
         for (String tag : request.tagIds()) b.add(new TermQuery(new Term(IndexSchema.TAG_ID, tag)), BooleanClause.Occur.FILTER);
-        if (!request.channels().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String c : request.channels()) any.add(new TermQuery(new Term(IndexSchema.CHANNEL, c)), BooleanClause.Occur.SHOULD);
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
+        anyOf(b, IndexSchema.CHANNEL, request.channels());
+        anyOf(b, IndexSchema.EMOTION, request.emotions());
         return b.build();
+    }
+
+    /** Filters to items whose keyword field holds one of the values; no filter for no values. */
+    private static void anyOf(BooleanQuery.Builder b, String field, List<String> values) {
+        if (values.isEmpty()) return;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String v : values) any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
+        b.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
     /**

@@ -34,6 +34,12 @@ public final class IndexSchema {
     public static final String TAXONOMY = "taxonomy";
     /** Near-duplicate cluster id (the first item's id), to count distinct complaints instead of copies. */
     public static final String CLUSTER = "cluster";
+    /** Emotion labels of the item (multi-label), filterable; the primary one is stored for display. */
+    public static final String EMOTION = "emotion";
+    public static final String EMOTION_PRIMARY = "emotion_primary";
+    /** 0–1 scores from the emotion stage: range-searchable, sortable and stored. */
+    public static final String INTENSITY = "intensity";
+    public static final String SEVERITY = "severity";
 
     /** Facet dimensions (sorted-set doc values; no side taxonomy index to keep in sync). */
     public static final String FACET_TAG = "facet_tag";
@@ -43,6 +49,11 @@ public final class IndexSchema {
     public static final String FACET_REGION = "facet_region";
     public static final String FACET_MONTH = "facet_month";
     public static final String FACET_FLAG = "facet_flag";
+    public static final String FACET_EMOTION = "facet_emotion";
+    /** Document polarity (the tag polarity facet counts aspect polarities). */
+    public static final String FACET_SENTIMENT = "facet_sentiment";
+    /** Intensity band: low (&lt; 0.4), medium (&lt; 0.7), high. */
+    public static final String FACET_INTENSITY = "facet_intensity";
 
     private IndexSchema() {
     }
@@ -88,6 +99,7 @@ public final class IndexSchema {
         c.setMultiValued(FACET_TAG, true);
         c.setMultiValued(FACET_POLARITY, true);
         c.setMultiValued(FACET_FLAG, true);
+        c.setMultiValued(FACET_EMOTION, true);
         return c;
     }
 }

@@ -17,8 +17,9 @@ public record SearchResult(long totalHits, List<Hit> hits, Map<String, List<Face
      * @param tags       "nodeId|polarity|path" of each tag
      * @param taxonomies versions of the taxonomies that tagged the item when it was indexed
      */
+    /** @param emotion primary emotion, and severity 0–1; null for items indexed without the emotion stage */
     public record Hit(String id, float score, String channel, Long createdAtMillis, Snippet snippet, List<String> tags,
-                      List<String> taxonomies) {
+                      List<String> taxonomies, String emotion, Double severity) {
     }
 
     /** A passage of the raw text starting at raw offset {@code start}; {@code matches} are raw offsets too. */

@@ -6,6 +6,7 @@ import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Cue;
 import io.vocengine.engine.model.Duplicate;
+import io.vocengine.engine.model.Emotion;
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.model.PiiMask;
@@ -17,6 +18,7 @@ import io.vocengine.engine.pipeline.Keys;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The stable JSON contract of one result, shared by {@code voc tag} and the HTTP endpoint (documented in README.md,
@@ -96,6 +98,12 @@ public final class AnalysisJson {
             g.writeArrayFieldStart("tags");
             for (Tag t : a.tagging().tags()) writeTag(g, t, raw);
             g.writeEndArray();
+            if (a.has(Keys.RISKS)) {
+                g.writeArrayFieldStart("risks");
+                for (Tag t : a.get(Keys.RISKS).tags()) writeTag(g, t, raw);
+                g.writeEndArray();
+            }
+            if (a.has(Keys.EMOTION)) writeEmotion(g, a.get(Keys.EMOTION));
             g.writeEndObject();
         });
     }
@@ -127,6 +135,25 @@ public final class AnalysisJson {
         for (Span s : t.evidence()) writeSpan(g, s, raw);
         g.writeEndArray();
         g.writeStringField("source", t.source());
+        g.writeEndObject();
+    }
+
+    private static void writeEmotion(JsonGenerator g, Emotion e) throws IOException {
+        g.writeObjectFieldStart("emotion");
+        g.writeStringField("primary", e.primary());
+        g.writeArrayFieldStart("labels");
+        for (String l : e.labels()) g.writeString(l);
+        g.writeEndArray();
+        g.writeObjectFieldStart("scores");
+        for (Map.Entry<String, Double> s : e.scores().entrySet()) g.writeNumberField(s.getKey(), s.getValue());
+        g.writeEndObject();
+        g.writeStringField("polarity", e.polarity().json());
+        g.writeNumberField("positive", e.positive());
+        g.writeNumberField("intensity", e.intensity());
+        g.writeNumberField("severity", e.severity());
+        g.writeArrayFieldStart("sources");
+        for (String s : e.sources()) g.writeString(s);
+        g.writeEndArray();
         g.writeEndObject();
     }
 

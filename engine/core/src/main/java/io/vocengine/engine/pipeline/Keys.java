@@ -4,6 +4,7 @@ import io.vocengine.engine.model.Arc;
 import io.vocengine.engine.model.Clause;
 import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Duplicate;
+import io.vocengine.engine.model.Emotion;
 import io.vocengine.engine.model.Token;
 import io.vocengine.engine.model.Tagging;
 
@@ -24,6 +25,10 @@ public final class Keys {
     /** Rule tags plus the node mentions a model found that the rules missed, before polarity is decided. */
     public static final Key<Tagging> CANDIDATE_TAGS = Key.of("candidate-tags");
     public static final Key<Tagging> TAGS = Key.of("tags");
+    /** Risk flags (churn, regulator, legal, safety), tagged from the risk taxonomy on every item. */
+    public static final Key<Tagging> RISKS = Key.of("risks");
+    /** Document emotion, polarity, intensity and severity from the emotion models. */
+    public static final Key<Emotion> EMOTION = Key.of("emotion");
     /** Filled after the pipeline, in input order, by the run's {@code Deduplicator}: needs the whole corpus. */
     public static final Key<Duplicate> DUPLICATE = Key.of("duplicate");
 }

@@ -5,6 +5,7 @@ import io.vocengine.engine.model.CleanText;
 import io.vocengine.engine.model.Span;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.model.Token;
+import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.segment.Segmenter;
 
@@ -16,8 +17,10 @@ import java.util.Set;
 /**
  * The features an aspect-polarity model reads for one tag: the words of the clauses that hold the tag's evidence
  * (a negated word is marked, 不 好 → !好), the lexicon's verdict on those clauses and on the whole text, the
- * clause's connective (但是, 虽然) and the node. Training and tagging call this same code, so the model always
- * sees what it was trained on. Per item, not shared: build one per analysed item.
+ * clause's connective (但是, 虽然), the node, and, when a clause-polarity model is given, that ONNX model's
+ * probability that those clauses are positive, in five bands: it has read 62,000 reviews, where the aspect data
+ * has 1,000, so it knows words the lexicon and the small training set do not. Training and tagging call this same
+ * code, so the model always sees what it was trained on. Per item, not shared: build one per analysed item.
  */
 public final class AspectPolarityFeatures {
     private final List<Token> tokens;
@@ -26,10 +29,18 @@ public final class AspectPolarityFeatures {
     private final List<Span> clausesInRaw = new ArrayList<>();
     private final int[] clauseScores;
     private final String documentSign;
+    private final OnnxTextModel clausePolarity;
+    private final CleanText clean;
+    private float[][] clausePositive; // per clause [negative, positive]; scored in one call on first need
 
-    /** @param item an analysis with CLEAN, TOKENS and CLAUSES */
-    public AspectPolarityFeatures(Analysis item, Segmenter segmenter) {
+    /**
+     * @param item           an analysis with CLEAN, TOKENS and CLAUSES
+     * @param clausePolarity the document-polarity model applied to each clause; null for none
+     */
+    public AspectPolarityFeatures(Analysis item, Segmenter segmenter, OnnxTextModel clausePolarity) {
         CleanText clean = item.clean();
+        this.clean = clean;
+        this.clausePolarity = clausePolarity;
         this.tokens = item.tokens();
         this.clauses = item.clauses();
         this.words = new WordBoundaries(clean.text(), tokens, clauses, segmenter);
@@ -72,6 +83,17 @@ public final class AspectPolarityFeatures {
         f.add("lex=" + sign);
         f.add("n|lex=" + node + "|" + sign);
         f.add("lex|doc=" + sign + "|" + documentSign);
+        if (clausePolarity != null && !context.isEmpty()) {
+            if (clausePositive == null) {
+                clausePositive = clausePolarity.predict(clauses.stream().map(c -> clean.text().substring(c.start(), c.end())).toList());
+            }
+            double positive = 0;
+            for (int c : context) positive += clausePositive[c][1];
+            String band = String.valueOf(Math.min(4, (int) (positive / context.size() * 5)));
+            f.add("cnn=" + band);
+            f.add("n|cnn=" + node + "|" + band);
+            f.add("lex|cnn=" + sign + "|" + band);
+        }
         return f.toArray(String[]::new);
     }
 }

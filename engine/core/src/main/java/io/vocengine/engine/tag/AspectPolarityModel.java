@@ -22,6 +22,7 @@ public final class AspectPolarityModel {
     private final MaxentModel model;
     private final String taxonomy;
     private final String stamp;
+    private final String clausePolarity;
 
     public AspectPolarityModel(ModelBundle bundle) {
         if (!KIND.equals(bundle.kind())) {
@@ -32,6 +33,7 @@ public final class AspectPolarityModel {
         }
         this.taxonomy = bundle.manifest().get("taxonomy").asText();
         this.stamp = bundle.stamp();
+        this.clausePolarity = bundle.manifest().path("clausePolarity").asText(null);
         try {
             this.model = new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bundle.file(FILE)))).getModel();
         } catch (IOException | RuntimeException e) {
@@ -48,6 +50,14 @@ public final class AspectPolarityModel {
     /** The taxonomy id whose aspect tags this model scores. */
     public String taxonomy() {
         return taxonomy;
+    }
+
+    /**
+     * The stamp ({@code polarity-cnn@version}) of the clause-polarity model this model's features were computed with,
+     * or null when it reads none: a different version would feed it probabilities it was not trained on.
+     */
+    public String clausePolarity() {
+        return clausePolarity;
     }
 
     /** {@code name@version}, written into the source of every tag whose polarity it decided. */

@@ -1,6 +1,8 @@
 package io.vocengine.engine.tag;
 
+import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.engine.model.Tagging;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Key;
@@ -28,11 +30,26 @@ public final class AspectPolarityStage implements Stage<Tagging> {
     private final Map<String, AspectPolarityModel> models;
     private final Map<String, Taxonomy> taxonomies = new HashMap<>();
     private final Segmenter segmenter;
+    private final OnnxTextModel clausePolarity;
 
-    public AspectPolarityStage(List<Taxonomy> taxonomies, List<AspectPolarityModel> models, Segmenter segmenter) {
+    /**
+     * @param clausePolarity the document-polarity model, for aspect models trained with its clause probabilities
+     * @throws BundleException when a model was trained with another clause-polarity model than the one given
+     */
+    public AspectPolarityStage(List<Taxonomy> taxonomies, List<AspectPolarityModel> models, Segmenter segmenter,
+                               OnnxTextModel clausePolarity) {
         this.segmenter = segmenter;
+        this.clausePolarity = clausePolarity;
         for (Taxonomy t : taxonomies) this.taxonomies.put(t.id(), t);
         this.models = TaxonomyModels.byTaxonomy(this.taxonomies, models, AspectPolarityModel::taxonomy, AspectPolarityModel::stamp);
+        for (AspectPolarityModel m : models) {
+            String given = clausePolarity == null ? null : clausePolarity.stamp();
+            if (m.clausePolarity() != null && !m.clausePolarity().equals(given)) {
+                throw new BundleException("aspect-polarity model " + m.stamp() + " was trained with clause polarity from "
+                        + m.clausePolarity() + ", but the engine has " + (given == null ? "none" : given)
+                        + ": retrain it (voc train polarity) or ship the matching polarity model");
+            }
+        }
     }
 
     @Override
@@ -64,7 +81,9 @@ public final class AspectPolarityStage implements Stage<Tagging> {
                 out.add(t);
                 continue;
             }
-            if (features == null) features = new AspectPolarityFeatures(item, segmenter);
+            if (features == null) {
+                features = new AspectPolarityFeatures(item, segmenter, model.clausePolarity() == null ? null : clausePolarity);
+            }
             AspectPolarityModel.Prediction p = model.predict(features.of(t));
             out.add(new Tag(t.nodeId(), t.path(), p.polarity(), t.confidence(), t.evidence(), t.source()
                     + "; polarity model:" + model.stamp() + String.format(Locale.ROOT, " p=%.2f", p.probability())));

@@ -42,13 +42,25 @@ public final class RuleTagger implements Stage<Tagging> {
     private final PolarityLexicon lexicon = PolarityLexicon.shipped();
     private final Segmenter segmenter;
     private final Map<String, Map<String, Double>> calibration;
+    private final String name;
+    private final Key<Tagging> output;
 
-    /** @param segmenter the pipeline's segmenter, built with {@link #domainWords} so that rule words stay whole */
     /**
+     * The domain tagger: fills {@link Keys#RULE_TAGS}.
+     *
+     * @param segmenter   the pipeline's segmenter, built with {@link #domainWords} so that rule words stay whole
      * @param calibration per taxonomy, the measured precision of each rule kind (term, pair, aspect, regex, negated),
      *                    reported as the confidence of its tags; kinds without a measurement keep the fixed value
      */
     public RuleTagger(List<Taxonomy> taxonomies, Segmenter segmenter, Map<String, Map<String, Double>> calibration) {
+        this("tag", Keys.RULE_TAGS, taxonomies, segmenter, calibration);
+    }
+
+    /** A tagger under another stage name and slot, for taxonomies applied beside the domain ones (risks). */
+    public RuleTagger(String name, Key<Tagging> output, List<Taxonomy> taxonomies, Segmenter segmenter,
+                      Map<String, Map<String, Double>> calibration) {
+        this.name = name;
+        this.output = output;
         this.segmenter = segmenter;
         this.calibration = Map.copyOf(calibration);
         for (Taxonomy t : taxonomies) {
@@ -67,7 +79,7 @@ public final class RuleTagger implements Stage<Tagging> {
 
     @Override
     public String name() {
-        return "tag";
+        return name;
     }
 
     @Override
@@ -77,7 +89,7 @@ public final class RuleTagger implements Stage<Tagging> {
 
     @Override
     public Key<Tagging> output() {
-        return Keys.RULE_TAGS;
+        return output;
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.vocengine.engine.tag;
 import io.vocengine.engine.Engine;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Tag;
+import io.vocengine.engine.model.Tagging;
+import io.vocengine.engine.pipeline.Key;
+import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyException;
 import io.vocengine.taxonomy.TaxonomyNode;
@@ -34,23 +37,28 @@ public final class TaxonomyExamples {
     }
 
     public static List<Check> run(Engine engine, Taxonomy taxonomy) {
+        return run(engine, taxonomy, Keys.TAGS);
+    }
+
+    /** The examples of a taxonomy whose tags the pipeline puts in {@code slot} (the risk taxonomy's are not domain tags). */
+    public static List<Check> run(Engine engine, Taxonomy taxonomy, Key<Tagging> slot) {
         List<Check> out = new ArrayList<>();
         for (TaxonomyNode n : taxonomy.nodes().values()) {
-            for (String text : n.examples().positive()) out.add(new Check(n, text, true, tagged(engine, taxonomy, text)));
-            for (String text : n.examples().negative()) out.add(new Check(n, text, false, tagged(engine, taxonomy, text)));
+            for (String text : n.examples().positive()) out.add(new Check(n, text, true, tagged(engine, taxonomy, text, slot)));
+            for (String text : n.examples().negative()) out.add(new Check(n, text, false, tagged(engine, taxonomy, text, slot)));
         }
         return out;
     }
 
     /** @throws TaxonomyException listing every example of the taxonomy that fails */
-    public static void require(Engine engine, Taxonomy taxonomy) {
-        List<String> problems = run(engine, taxonomy).stream().filter(c -> !c.holds()).map(Check::problem).toList();
+    public static void require(Engine engine, Taxonomy taxonomy, Key<Tagging> slot) {
+        List<String> problems = run(engine, taxonomy, slot).stream().filter(c -> !c.holds()).map(Check::problem).toList();
         if (!problems.isEmpty()) throw new TaxonomyException(taxonomy.source(), problems);
     }
 
-    private static List<String> tagged(Engine engine, Taxonomy taxonomy, String text) {
+    private static List<String> tagged(Engine engine, Taxonomy taxonomy, String text, Key<Tagging> slot) {
         Feedback f = new Feedback("example", text, null, null, null, null, null, null, null, null, null, null,
                 Map.of("domain", taxonomy.id()));
-        return engine.analyse(f).tagging().tags().stream().map(Tag::nodeId).toList();
+        return engine.analyse(f).get(slot).tags().stream().map(Tag::nodeId).toList();
     }
 }

@@ -36,6 +36,32 @@ class FeedbackIndexTest {
     }
 
     @Test
+    void risksAndEmotionsAreFilterableFacetedAndSortableBySeverity(@TempDir Path dir) throws IOException {
+        index(dir, fb("calm", "物流很快，包装完好", Channel.REVIEW), fb("mild", "有点小贵", Channel.REVIEW),
+                fb("fire", "充电时电池鼓包冒烟了，再不处理就打12315", Channel.COMPLAINT),
+                fb("churn", "我发誓再也不买你们家东西了", Channel.COMPLAINT));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            SearchResult all = s.search(new SearchRequest("", List.of(), List.of(), List.of(), 10, true));
+            assertEquals(List.of("fire", "churn"), all.hits().subList(0, 2).stream().map(SearchResult.Hit::id).toList(),
+                    "most severe first");
+            for (int i = 1; i < all.hits().size(); i++) {
+                assertTrue(all.hits().get(i - 1).severity() >= all.hits().get(i).severity(), all.hits().toString());
+            }
+            assertTrue(all.facets().get("tag/risk").containsAll(List.of(new SearchResult.FacetCount("安全", 1),
+                    new SearchResult.FacetCount("流失威胁", 1), new SearchResult.FacetCount("监管与媒体", 1))), all.facets().toString());
+            assertEquals(4, all.facets().get("sentiment").stream().mapToLong(SearchResult.FacetCount::count).sum());
+            assertEquals(4, all.facets().get("intensity").stream().mapToLong(SearchResult.FacetCount::count).sum());
+
+            assertEquals(List.of("fire"), s.search(new SearchRequest("", List.of("risk.safety"), List.of(), 10)).hits().stream()
+                    .map(SearchResult.Hit::id).toList());
+            String primary = all.hits().get(0).emotion();
+            SearchResult felt = s.search(new SearchRequest("", List.of(), List.of(), List.of(primary), 10, false));
+            assertTrue(felt.hits().stream().anyMatch(h -> h.id().equals("fire")), primary + ": " + felt.hits());
+            assertTrue(felt.facets().get("emotion").stream().anyMatch(c -> c.label().equals(primary)), felt.facets().toString());
+        }
+    }
+
+    @Test
     void searchRanksHighlightsInRawOffsetsAndCountsFacets(@TempDir Path dir) throws IOException {
         String emojiFirst = "😡😡ＯＫ？快递把盒子压扁了，包装破损严重";
         index(dir, fb("a", emojiFirst, Channel.COMPLAINT), fb("b", "物流很快，包装完好", Channel.REVIEW),

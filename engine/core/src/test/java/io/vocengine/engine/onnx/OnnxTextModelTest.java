@@ -1,7 +1,8 @@
-package io.vocengine.engine.emotion;
+package io.vocengine.engine.onnx;
 
 import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.bundle.ModelBundle;
+import io.vocengine.engine.emotion.EmotionModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PolarityModelTest {
-    private static PolarityModel model;
+class OnnxTextModelTest {
+    private static OnnxTextModel model;
 
     @BeforeAll
     static void load() {
-        model = new PolarityModel(ModelBundle.shipped("polarity-cnn"));
+        model = new OnnxTextModel(ModelBundle.shipped("polarity-cnn"), EmotionModels.POLARITY_KIND);
     }
 
     @AfterAll
@@ -63,8 +64,21 @@ class PolarityModelTest {
         Files.write(b.resolve("labels.json"), shipped.file("labels.json"));
         Files.writeString(b.resolve("manifest.json"), shipped.manifest().toString()
                 .replace(shipped.manifest().path("files").path("model.onnx").asText(), ModelBundle.sha256(onnx)));
-        BundleException e = assertThrows(BundleException.class, () -> new PolarityModel(ModelBundle.load(b)));
+        BundleException e = assertThrows(BundleException.class, () -> new OnnxTextModel(ModelBundle.load(b), EmotionModels.POLARITY_KIND));
         assertTrue(e.getMessage().contains("model.onnx is not a loadable ONNX model"), e.getMessage());
+    }
+
+    @Test
+    void aBundleOfAnotherKindOrWithTheWrongLabelCountIsRefused(@TempDir Path dir) throws IOException {
+        ModelBundle shipped = ModelBundle.shipped("polarity-cnn");
+        BundleException kind = assertThrows(BundleException.class, () -> new OnnxTextModel(shipped, EmotionModels.EMOTION_KIND));
+        assertTrue(kind.getMessage().contains("not a onnx/emotion"), kind.getMessage());
+        Path b = Files.createDirectories(dir.resolve("polarity-cnn"));
+        for (String f : List.of("model.onnx", "vocab.txt", "labels.json")) Files.write(b.resolve(f), shipped.file(f));
+        Files.writeString(b.resolve("manifest.json"), shipped.manifest().toString()
+                .replace("\"labels\":[\"negative\",\"positive\"]", "\"labels\":[\"negative\",\"neutral\",\"positive\"]"));
+        BundleException labels = assertThrows(BundleException.class, () -> new OnnxTextModel(ModelBundle.load(b), EmotionModels.POLARITY_KIND));
+        assertTrue(labels.getMessage().contains("gives 2 probabilities, manifest.json lists 3 labels"), labels.getMessage());
     }
 
     private static long rss() throws IOException {
