@@ -1,6 +1,7 @@
 package io.vocengine.engine.emotion;
 
 import io.vocengine.engine.TestEngines;
+import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.model.Emotion;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Token;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmotionStageTest {
@@ -69,6 +71,26 @@ class EmotionStageTest {
         assertTrue(e.labels().contains(e.primary()), e.toString());
         assertEquals(models.sources(), e.sources());
         for (double v : List.of(e.intensity(), e.severity(), e.positive())) assertTrue(v >= 0 && v <= 1, e.toString());
+    }
+
+    @Test
+    void modelsWithTheWrongLabelsAreRefusedByName() {
+        EmotionModels shipped = EmotionModels.shipped();
+        BundleException swapped = assertThrows(BundleException.class,
+                () -> new EmotionModels(shipped.emotion(), shipped.emotion(), new double[8]));
+        assertTrue(swapped.getMessage().contains("must have the labels [negative, positive]"), swapped.getMessage());
+        BundleException noNeutral = assertThrows(BundleException.class,
+                () -> new EmotionModels(shipped.polarity(), shipped.polarity(), new double[2]));
+        assertTrue(noNeutral.getMessage().contains("has no 'neutral' label"), noNeutral.getMessage());
+    }
+
+    @Test
+    void emptyAndSymbolOnlyTextsStillGetAWholeEmotion() {
+        for (String text : List.of("", "😡😡😡", "？？？", "a".repeat(5000))) {
+            Emotion e = emotion(text);
+            assertEquals(8, e.scores().size(), text);
+            assertTrue(e.labels().contains(e.primary()), text);
+        }
     }
 
     private static List<Token> tokens(String... words) {

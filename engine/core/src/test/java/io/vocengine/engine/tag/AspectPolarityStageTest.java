@@ -1,16 +1,23 @@
 package io.vocengine.engine.tag;
 
 import io.vocengine.engine.TestEngines;
+import io.vocengine.engine.bundle.BundleException;
+import io.vocengine.engine.bundle.ModelBundle;
+import io.vocengine.engine.emotion.EmotionModels;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Tag;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.taxonomy.Polarity;
+import io.vocengine.taxonomy.Taxonomy;
+import io.vocengine.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AspectPolarityStageTest {
@@ -22,6 +29,17 @@ class AspectPolarityStageTest {
     private static Tag tag(Analysis a, String node) {
         return a.tagging().tags().stream().filter(t -> t.nodeId().equals(node)).findFirst().orElseThrow(
                 () -> new AssertionError(node + " not in " + a.tagging().tags()));
+    }
+
+    @Test
+    void aModelTrainedOnAnotherClausePolarityModelIsRefused() {
+        AspectPolarityModel model = new AspectPolarityModel(ModelBundle.shipped("restaurant-aspect-polarity"));
+        assertEquals(EmotionModels.shipped().polarity().stamp(), model.clausePolarity());
+        List<Taxonomy> restaurant = List.of(TaxonomyLoader.loadShipped("restaurant"));
+        BundleException e = assertThrows(BundleException.class,
+                () -> new AspectPolarityStage(restaurant, List.of(model), TestEngines.shared().segmenter(), null));
+        assertTrue(e.getMessage().contains("was trained with clause polarity from " + model.clausePolarity())
+                && e.getMessage().contains("retrain"), e.getMessage());
     }
 
     @Test
