@@ -15,6 +15,7 @@ import io.vocengine.engine.model.Emotion;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.pipeline.StageException;
+import io.vocengine.engine.run.Progress;
 import io.vocengine.eval.datasets.AspectMapping;
 import io.vocengine.eval.datasets.LabelledTexts;
 import io.vocengine.eval.datasets.Splits;
@@ -86,7 +87,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = System.err;
         Engine e = engine.engine();
         List<String> classSets = datasets.isEmpty() && gold == null ? List.copyOf(CLASS_SETS.keySet())
                 : datasets.stream().filter(CLASS_SETS::containsKey).toList();
@@ -106,15 +106,12 @@ final class EvalCommand implements Callable<Integer> {
             if (limit != null) items = items.subList(0, Math.min(limit, items.size()));
             Taxonomy taxonomy = e.taxonomy(d.taxonomy());
             int total = items.size();
-            reports.add(TaggingEvaluation.run(e, taxonomy, d, items, resamples, SEED, done -> {
-                if (System.console() != null && (done % 50 == 0 || done == total)) {
-                    err.printf("\reval %s: %d/%d", d.name(), done, total);
-                }
-            }));
-            err.printf("%seval %s: %d items done%n", System.console() != null ? "\r" : "", d.name(), total);
+            Progress progress = Progress.stderr("eval " + d.name());
+            reports.add(TaggingEvaluation.run(e, taxonomy, d, items, resamples, SEED, done -> progress.update(done, done, total)));
+            progress.finish(total, total, total);
         }
         ObjectNode report = EvalReportWriter.json(e.taxonomyVersions(), resamples, SEED, reports);
-        List<ClassifierEvaluation.Report> classified = classify(e, classSets, err);
+        List<ClassifierEvaluation.Report> classified = classify(e, classSets);
         if (!classified.isEmpty()) EvalReportWriter.addClassification(report, classified);
         IntensityEvaluation.Report intensity = (datasets.isEmpty() && gold == null) || datasets.contains(INTENSITY_SET) ? intensity(e) : null;
         if (intensity != null) EvalReportWriter.addIntensity(report, intensity);
@@ -205,7 +202,7 @@ final class EvalCommand implements Callable<Integer> {
      * Each chosen set's test items through the shipped polarity model, or through the whole engine for emotion (so
      * that the cleaner's cues count, as they do in production); none when the engine has no emotion models.
      */
-    private List<ClassifierEvaluation.Report> classify(Engine e, List<String> sets, PrintStream err) throws java.io.IOException {
+    private List<ClassifierEvaluation.Report> classify(Engine e, List<String> sets) throws java.io.IOException {
         ModelBundle bundle = ModelBundle.shipped("polarity-cnn");
         if (sets.isEmpty() || bundle == null || e.emotionLabels().isEmpty()) return List.of();
         List<ClassifierEvaluation.Report> out = new ArrayList<>();
@@ -220,8 +217,11 @@ final class EvalCommand implements Callable<Integer> {
                 ClassifierEvaluation.Scorer scorer = set.emotion() ? texts -> emotions(e, texts, set.labels())
                         : ClassifierEvaluation.Scorer.of(polarity);
                 String model = set.emotion() ? EmotionModels.shipped().emotion().stamp() : polarity.stamp();
-                out.add(ClassifierEvaluation.run(name, model, set.labels(), test, scorer, resamples, SEED, done -> { }));
-                err.printf("eval %s: %d items done%n", name, test.size());
+                int total = test.size();
+                Progress progress = Progress.stderr("eval " + name);
+                out.add(ClassifierEvaluation.run(name, model, set.labels(), test, scorer, resamples, SEED,
+                        done -> progress.update(done, done, total)));
+                progress.finish(total, total, total);
             }
         }
         return out;
