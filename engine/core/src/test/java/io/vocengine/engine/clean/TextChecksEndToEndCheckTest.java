@@ -42,11 +42,12 @@ class TextChecksEndToEndCheckTest {
     }
 
     /**
-     * Throughput of the four checks alone (cleaning excluded) on 20,000 generated reviews, one thread, after a
-     * warm-up round. Prints the figure; the floor only catches a pathological regression.
+     * The four checks alone (cleaning excluded) on 20,000 generated reviews: they flag only the noise the generator
+     * planted, not ordinary reviews. Also prints their throughput (one thread, after a warm-up round) for the record;
+     * unit tests do not assert on time, `voc bench` measures it.
      */
     @Test
-    void checksAreCheapOnOrdinaryReviews(@TempDir Path dir) throws IOException {
+    void checksStayQuietOnOrdinaryReviews(@TempDir Path dir) throws IOException {
         new DemoDataGenerator(DemoConfig.of(7, 20_000)).generate(dir);
         ObjectMapper json = new ObjectMapper();
         CleanStage stepsOnly = new CleanStage(CleanStage.defaultSteps(), List.of(), 10000);
@@ -70,6 +71,6 @@ class TextChecksEndToEndCheckTest {
         double charsPerSecond = chars / seconds;
         System.out.printf("text checks: %d items, %d chars, %.0f items/s, %.2f M chars/s, %d flags%n",
                 items.size(), chars, items.size() / seconds, charsPerSecond / 1e6, flagged);
-        assertTrue(charsPerSecond > 1e6, "text checks run at only " + charsPerSecond + " chars/s");
+        assertTrue(flagged > 0 && flagged < items.size() / 10, flagged + " flags on " + items.size() + " items");
     }
 }
