@@ -46,7 +46,7 @@ final class IngestRun {
             IndexingPool pool = new IndexingPool(index, dead, threads);
             RunSummary summary;
             try (pool) {
-                summary = new BatchRunner(threads).run(source, r -> engine.analyse(r.feedback()), new Deduplicator(),
+                summary = new BatchRunner(threads).run(source, engine::analyseAll, new Deduplicator(),
                         new BatchRunner.Sink() {
                             @Override
                             public void accept(IngestRecord.Parsed record, Analysis analysis) {

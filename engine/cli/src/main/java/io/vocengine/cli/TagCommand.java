@@ -52,7 +52,7 @@ final class TagCommand implements Callable<Integer> {
         try (DeadLetterWriter dead = new DeadLetterWriter(IngestRun.deadLetterFile(engine.dataDir, "tag"));
              IngestSource source = stdin ? Sources.open(System.in, "stdin", input.options(), dead.overflowSink())
                      : Sources.open(Path.of(file), input.options(), dead.overflowSink())) {
-            RunSummary summary = new BatchRunner(engine.threads()).run(source, r -> e.analyse(r.feedback()),
+            RunSummary summary = new BatchRunner(engine.threads()).run(source, e::analyseAll,
                     new Deduplicator(), new BatchRunner.Sink() {
                         @Override
                         public void accept(IngestRecord.Parsed record, Analysis analysis) throws IOException {

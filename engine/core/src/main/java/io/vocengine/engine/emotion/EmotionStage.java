@@ -34,6 +34,16 @@ public final class EmotionStage implements Stage<Emotion> {
 
     @Override
     public Emotion process(Analysis item) {
-        return scorer.score(List.of(new EmotionScorer.Input(item.clean(), item.tokens(), item.get(Keys.RISKS).tags()))).get(0);
+        return scorer.score(List.of(input(item))).get(0);
+    }
+
+    /** One model call per batch: batched onnxruntime calls are several times faster per item. */
+    @Override
+    public List<Emotion> processBatch(List<Analysis> items) {
+        return scorer.score(items.stream().map(EmotionStage::input).toList());
+    }
+
+    private static EmotionScorer.Input input(Analysis item) {
+        return new EmotionScorer.Input(item.clean(), item.tokens(), item.get(Keys.RISKS).tags());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,6 +48,49 @@ public final class Pipeline {
             times.add(stage.name(), System.nanoTime() - t);
         }
         return item;
+    }
+
+    /**
+     * Runs a batch stage by stage ({@link Stage#processBatch}), so a model stage scores the whole batch in one call
+     * rather than one item at a time. An item that fails leaves the batch with its error; the rest go on.
+     *
+     * @return one outcome per feedback, in order
+     */
+    public List<Outcome> processAll(List<Feedback> batch) {
+        Analysis[] items = new Analysis[batch.size()];
+        ItemError[] errors = new ItemError[batch.size()];
+        for (int i = 0; i < items.length; i++) items[i] = Analysis.of(batch.get(i));
+        for (Stage<?> stage : stages) {
+            List<Integer> live = new ArrayList<>(items.length);
+            for (int i = 0; i < items.length; i++) if (errors[i] == null) live.add(i);
+            if (live.isEmpty()) break;
+            applyAll(stage, items, errors, live);
+        }
+        List<Outcome> out = new ArrayList<>(items.length);
+        for (int i = 0; i < items.length; i++) out.add(errors[i] == null ? Outcome.of(items[i]) : Outcome.failed(errors[i]));
+        return out;
+    }
+
+    private static <T> void applyAll(Stage<T> stage, Analysis[] items, ItemError[] errors, List<Integer> live) {
+        if (live.size() > 1) {
+            List<T> values = null;
+            try {
+                values = stage.processBatch(live.stream().map(i -> items[i]).toList());
+            } catch (RuntimeException | StackOverflowError e) {
+                // Some item broke the batch call: fall through and find it by running the items one by one.
+            }
+            if (values != null && values.size() == live.size() && values.stream().allMatch(Objects::nonNull)) {
+                for (int k = 0; k < live.size(); k++) items[live.get(k)] = items[live.get(k)].with(stage.output(), values.get(k));
+                return;
+            }
+        }
+        for (int i : live) {
+            try {
+                items[i] = apply(stage, items[i]);
+            } catch (StageException e) {
+                errors[i] = e.error();
+            }
+        }
     }
 
     private static <T> Analysis apply(Stage<T> stage, Analysis item) {

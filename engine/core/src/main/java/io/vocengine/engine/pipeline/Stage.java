@@ -1,5 +1,7 @@
 package io.vocengine.engine.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,4 +24,16 @@ public interface Stage<T> {
      *                        caught by the pipeline and reported as a stage failure
      */
     T process(Analysis item);
+
+    /**
+     * This stage over several items at once, one value per item in order. Stages that run a model faster on a batch
+     * (one onnxruntime call for many texts) override it; the default calls {@link #process} per item.
+     * {@link Pipeline#processAll} reruns the items one by one when this throws, so one bad item never fails its
+     * batch-mates.
+     */
+    default List<T> processBatch(List<Analysis> items) {
+        List<T> out = new ArrayList<>(items.size());
+        for (Analysis item : items) out.add(process(item));
+        return out;
+    }
 }

@@ -4,9 +4,12 @@ import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +40,44 @@ class PipelineTest {
         Analysis a = p.process(Feedback.of("1", "包装破损了"));
         assertEquals(5, a.get(LENGTH));
         assertEquals("long", a.get(LABEL));
+    }
+
+    /** A label stage that counts its batch calls, as a model stage scoring a whole batch at once would. */
+    private record BatchLabelStage(AtomicInteger batchCalls) implements Stage<String> {
+        public String name() { return "label"; }
+        public Set<Key<?>> inputs() { return Set.of(LENGTH); }
+        public Key<String> output() { return LABEL; }
+        public String process(Analysis item) { return item.get(LENGTH) > 3 ? "long" : "short"; }
+
+        @Override
+        public List<String> processBatch(List<Analysis> items) {
+            batchCalls.incrementAndGet();
+            return items.stream().map(this::process).toList();
+        }
+    }
+
+    @Test
+    void aBatchRunsStageByStageAndAFailingItemLeavesOnlyItself() {
+        AtomicInteger batchCalls = new AtomicInteger();
+        Pipeline p = Pipeline.builder().add(new LengthStage()).add(new BatchLabelStage(batchCalls)).build();
+        List<Outcome> out = p.processAll(List.of(Feedback.of("1", "包装破损了"), Feedback.of("2", "boom"), Feedback.of("3", "好")));
+        assertEquals(3, out.size());
+        assertEquals("long", out.get(0).analysis().get(LABEL));
+        assertNull(out.get(1).analysis());
+        assertEquals("length", out.get(1).error().stage());
+        assertTrue(out.get(1).error().message().contains("cannot measure boom"));
+        assertEquals("short", out.get(2).analysis().get(LABEL));
+        assertEquals(1, batchCalls.get(), "the two surviving items are labelled in one batch call");
+    }
+
+    @Test
+    void whenABatchCallThrowsTheItemsRunOneByOneSoOnlyTheBadOneFails() {
+        // LengthStage's default processBatch throws on "boom": the pipeline retries item by item.
+        Pipeline p = Pipeline.builder().add(new LengthStage()).add(new LabelStage()).build();
+        List<Outcome> out = p.processAll(List.of(Feedback.of("1", "boom"), Feedback.of("2", "很好吃的")));
+        assertEquals(ErrorCode.STAGE_FAILED, out.get(0).error().code());
+        assertEquals("long", out.get(1).analysis().get(LABEL));
+        assertTrue(p.processAll(List.of()).isEmpty());
     }
 
     @Test

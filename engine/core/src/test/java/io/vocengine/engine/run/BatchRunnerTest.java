@@ -6,7 +6,7 @@ import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.pipeline.Analysis;
-import io.vocengine.engine.pipeline.StageException;
+import io.vocengine.engine.pipeline.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,8 +14,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +49,7 @@ class BatchRunnerTest {
         };
     }
 
-    private static final class Recorder implements BatchRunner.Sink {
+    private static class Recorder implements BatchRunner.Sink {
         final List<Long> lines = new ArrayList<>();
         final List<ErrorCode> errors = new ArrayList<>();
 
@@ -58,18 +61,30 @@ class BatchRunnerTest {
         }
     }
 
+    /** Analysis of each feedback; every 11th line fails in a stage, and a chunk holding a 13th line throws. */
+    private static List<Outcome> analyse(List<Feedback> chunk) {
+        List<Outcome> out = new ArrayList<>();
+        for (Feedback f : chunk) {
+            long line = Long.parseLong(f.id());
+            if (line % 13 == 0) throw new IllegalStateException("unexpected at " + line);
+            out.add(line % 11 == 0 ? Outcome.failed(new ItemError(ErrorCode.STAGE_FAILED, "clean", "boom " + line))
+                    : Outcome.of(Analysis.of(f)));
+        }
+        return out;
+    }
+
     @Test
     void resultsArriveInInputOrderAndFailuresDoNotStopTheRun() throws IOException {
         Recorder sink = new Recorder();
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
-        RunSummary s = new BatchRunner(4).run(source(5000, Integer.MAX_VALUE), r -> {
+        AtomicInteger largestChunk = new AtomicInteger();
+        RunSummary s = new BatchRunner(4).run(source(5000, Integer.MAX_VALUE), chunk -> {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            largestChunk.accumulateAndGet(chunk.size(), Math::max);
             try {
                 if (ThreadLocalRandom.current().nextInt(10) == 0) Thread.onSpinWait();
-                if (r.line() % 11 == 0) throw new StageException("clean", "boom " + r.line());
-                if (r.line() % 13 == 0) throw new IllegalStateException("unexpected");
-                return Analysis.of(r.feedback());
+                return analyse(chunk);
             } finally {
                 concurrent.decrementAndGet();
             }
@@ -82,13 +97,65 @@ class BatchRunnerTest {
         assertEquals(714L, s.failures().get(ErrorCode.MALFORMED_JSON));
         assertTrue(s.failures().get(ErrorCode.STAGE_FAILED) > 0);
         assertTrue(maxConcurrent.get() <= 4);
+        assertTrue(largestChunk.get() <= BatchRunner.CHUNK, "chunk of " + largestChunk.get());
+    }
+
+    @Test
+    void aBusyWorkerGetsFullChunks() throws IOException {
+        AtomicInteger largestChunk = new AtomicInteger();
+        new BatchRunner(1).run(source(2000, Integer.MAX_VALUE), chunk -> {
+            largestChunk.accumulateAndGet(chunk.size(), Math::max);
+            LockSupport.parkNanos(1_000_000); // a slow model: the reader runs ahead and fills chunks
+            return chunk.stream().map(f -> Outcome.of(Analysis.of(f))).toList();
+        }, UnaryOperator.identity(), new Recorder(), null);
+        // 32 records hold four or five rejected ones (every 7th), which never reach the worker.
+        assertTrue(largestChunk.get() >= BatchRunner.CHUNK - 5, "largest chunk " + largestChunk.get());
+    }
+
+    @Test
+    void aSlowStreamIsAnsweredRecordByRecord() throws IOException {
+        // Each record is only written after the previous one was answered, as an upstream caller piping one
+        // review at a time into `voc tag` would: a runner that waited for a full chunk would never answer.
+        Semaphore answered = new Semaphore(0);
+        RecordSource dialogue = new RecordSource() {
+            int i;
+
+            @Override
+            public IngestRecord next() throws IOException {
+                if (i == 50) return null;
+                try {
+                    if (i > 0 && !answered.tryAcquire(10, TimeUnit.SECONDS)) {
+                        throw new IOException("record " + i + " was not answered: the runner waited for a fuller chunk");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                i++;
+                return new IngestRecord.Parsed("t", i, "raw " + i, Feedback.of(String.valueOf(i), "x"));
+            }
+
+            public long bytesRead() { return i; }
+            public long totalBytes() { return -1; }
+            public Charset charset() { return StandardCharsets.UTF_8; }
+            public void close() { }
+        };
+        Recorder sink = new Recorder() {
+            @Override
+            public void accept(IngestRecord.Parsed r, Analysis a) {
+                super.accept(r, a);
+                answered.release();
+            }
+        };
+        RunSummary s = new BatchRunner(2).run(dialogue, chunk -> chunk.stream().map(f -> Outcome.of(Analysis.of(f))).toList(),
+                UnaryOperator.identity(), sink, null);
+        assertEquals(50, s.ok());
     }
 
     @Test
     void aReadErrorSurfacesAfterTheRecordsBeforeIt() {
         Recorder sink = new Recorder();
         IOException e = assertThrows(IOException.class,
-                () -> new BatchRunner(2).run(source(100, 40), r -> Analysis.of(r.feedback()), UnaryOperator.identity(), sink, null));
+                () -> new BatchRunner(2).run(source(100, 40), chunk -> chunk.stream().map(f -> Outcome.of(Analysis.of(f))).toList(), UnaryOperator.identity(), sink, null));
         assertTrue(e.getMessage().contains("record 40"));
         assertEquals(40, sink.lines.size());
     }
@@ -97,7 +164,7 @@ class BatchRunnerTest {
     void anUncheckedReaderFailureEndsTheRunInsteadOfHangingIt() {
         Recorder sink = new Recorder();
         IOException e = assertThrows(IOException.class,
-                () -> new BatchRunner(2).run(source(100, -3), r -> Analysis.of(r.feedback()), UnaryOperator.identity(), sink, null));
+                () -> new BatchRunner(2).run(source(100, -3), chunk -> chunk.stream().map(f -> Outcome.of(Analysis.of(f))).toList(), UnaryOperator.identity(), sink, null));
         assertTrue(e.getMessage().contains("parser bug at record 3"), e.getMessage());
         assertEquals(3, sink.lines.size());
     }
