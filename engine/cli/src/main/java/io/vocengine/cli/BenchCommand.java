@@ -9,6 +9,8 @@ import io.vocengine.engine.index.FeedbackIndexWriter;
 import io.vocengine.engine.emotion.EmotionScorer;
 import io.vocengine.engine.ingest.IngestOptions;
 import io.vocengine.engine.pipeline.Analysis;
+import io.vocengine.engine.pipeline.Outcome;
+import io.vocengine.engine.run.BatchRunner;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.ingest.IngestRecord;
 import io.vocengine.engine.ingest.IngestSource;
@@ -128,8 +130,8 @@ final class BenchCommand implements Callable<Integer> {
                 for (int r = 0; r < rounds; r++) secs[r] = analyseAll(which, items, threads);
                 Arrays.sort(secs);
                 double median = secs[rounds / 2];
-                out.printf("analyse throughput, %s, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
-                        which == e ? "rules + models" : "rules only", threads, items.size() / median,
+                out.printf("analyse throughput (chunks of %d, as ingest runs), %s, %d thread(s): %,.0f items/s  %,.0f chars/s  (median of %d rounds)%n",
+                        BatchRunner.CHUNK, which == e ? "rules + models" : "rules only", threads, items.size() / median,
                         chars / median, rounds);
             }
         }
@@ -210,17 +212,28 @@ final class BenchCommand implements Callable<Integer> {
         return items;
     }
 
+    /** Analyses the items in chunks of {@link BatchRunner#CHUNK}, stage by stage, as ingest and tag runs do. */
     private static double analyseAll(Engine e, List<Feedback> items, int threads) throws Exception {
-        return timeParallel(threads, items.size(), i -> e.analyse(items.get(i)));
+        return timeParallel(threads, chunks(items), c -> e.analyseAll(chunk(items, c)));
     }
 
     private static double indexAll(Engine e, List<Feedback> items, int threads, Path dir) throws Exception {
         try (FeedbackIndexWriter w = FeedbackIndexWriter.open(dir, e.analyzer(), e.segmenter(), true)) {
             long t = System.nanoTime();
-            timeParallel(threads, items.size(), i -> w.add(e.analyse(items.get(i))));
+            timeParallel(threads, chunks(items), c -> {
+                for (Outcome o : e.analyseAll(chunk(items, c))) if (o.analysis() != null) w.add(o.analysis());
+            });
             w.commit();
             return (System.nanoTime() - t) / 1e9;
         }
+    }
+
+    private static int chunks(List<Feedback> items) {
+        return (items.size() + BatchRunner.CHUNK - 1) / BatchRunner.CHUNK;
+    }
+
+    private static List<Feedback> chunk(List<Feedback> items, int c) {
+        return items.subList(c * BatchRunner.CHUNK, Math.min(items.size(), (c + 1) * BatchRunner.CHUNK));
     }
 
     private interface ItemWork {

@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
  */
 public final class BatchRunner {
     /** Records a worker gets at most at once: enough to fill onnxruntime's batches of 16 twice. */
-    static final int CHUNK = 32;
+    public static final int CHUNK = 32;
 
     /** What happens to a chunk of items on a worker thread (the engine's batch analysis). Must be thread-safe. */
     @FunctionalInterface
