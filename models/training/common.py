@@ -40,12 +40,15 @@ def split_ids(name, split):
 
 
 def build_vocab(texts, min_count=2):
-    """Characters seen at least min_count times, sorted, so the ids do not depend on data order."""
+    """Characters seen at least min_count times, sorted, so the ids do not depend on data order. Whitespace other
+    than the space and control characters are left out: vocab.txt is one character per line, and a line break in it
+    would shift every later id on the Java side."""
     counts = {}
     for text in texts:
         for ch in text:
             counts[ch] = counts.get(ch, 0) + 1
-    chars = sorted(c for c, k in counts.items() if k >= min_count)
+    chars = sorted(c for c, k in counts.items()
+                   if k >= min_count and (c == " " or not (c.isspace() or unicodedata.category(c) == "Cc")))
     return chars, {c: i + 2 for i, c in enumerate(chars)}
 
 
@@ -77,7 +80,7 @@ def export_onnx(module, out_dir, example_inputs, input_names, output_names, dyna
 
 def write_bundle(out_dir, chars, labels, manifest, data_files):
     """Writes vocab.txt and labels.json beside an exported model.onnx, then the manifest with every file's sha256,
-    the training data's hash and a version taken from the model's hash."""
+    the training data's hash and a version taken from the model's hash; returns the manifest as written."""
     with open(os.path.join(out_dir, "vocab.txt"), "w", encoding="utf-8") as f:
         for c in chars:
             f.write(c + "\n")
@@ -96,3 +99,4 @@ def write_bundle(out_dir, chars, labels, manifest, data_files):
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(ordered, f, ensure_ascii=False, indent=2)
         f.write("\n")
+    return ordered
