@@ -153,7 +153,6 @@ public final class BatchRunner {
                 chunk.add(r); // a rejected record rides along, so it keeps its place in the output order
                 if (chunk.size() == CHUNK || busy.get() < threads) chunk = submit(chunk, worker, queue, pool, busy);
             }
-            chunk = submit(chunk, worker, queue, pool, busy);
         } catch (IOException e) {
             readError = e;
         } catch (InterruptedException e) {
@@ -163,7 +162,7 @@ public final class BatchRunner {
             readError = new IOException("reading the input failed: " + e, e);
         }
         try {
-            submit(chunk, worker, queue, pool, busy); // the records read before a read error still count
+            submit(chunk, worker, queue, pool, busy); // the last partial chunk, also after a read error
             queue.put(CompletableFuture.completedFuture(List.of(new End(readError))));
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
