@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 SEED = 20261122
+MIN_LEN = 8  # the Java side pads shorter inputs to this (OnnxTextModel.MIN_LENGTH)
 NORMALISATION = "NFKC, lower case, one id per character (vocab.txt line n = id n + 2; 0 padding, 1 unknown)"
 
 
@@ -60,6 +61,37 @@ def encode(texts, vocab, max_len):
     return torch.from_numpy(ids)
 
 
+def trim(x):
+    """The batch cut to its longest text (at least MIN_LEN): the models are padding-invariant, so this only saves
+    time."""
+    return x[:, :max(MIN_LEN, int((x > 0).sum(1).max()))]
+
+
+def predict(fn, x, batch):
+    """fn(ids) for every row, in batches of similar length; returns fn's outputs in row order."""
+    order = torch.argsort((x > 0).sum(1), stable=True)
+    out = None
+    with torch.no_grad():
+        for i in range(0, len(x), batch):
+            idx = order[i:i + batch]
+            y = fn(trim(x[idx]))
+            if out is None:
+                out = torch.empty((len(x),) + tuple(y.shape[1:]), dtype=y.dtype)
+            out[idx] = y
+    return out
+
+
+def batches(lengths, batch, generator):
+    """Shuffled batches of similar length: shuffle, sort chunks of 50 batches by length, cut, shuffle the batches."""
+    order = torch.randperm(len(lengths), generator=generator)
+    out, chunk = [], batch * 50
+    for i in range(0, len(order), chunk):
+        c = order[i:i + chunk]
+        c = c[torch.argsort(lengths[c], stable=True)]
+        out += [c[j:j + batch] for j in range(0, len(c), batch)]
+    return [out[k] for k in torch.randperm(len(out), generator=generator)]
+
+
 def bootstrap_interval(per_item, metric, resamples=1000):
     """95% percentile interval of metric(sample) over item resamples (seeded), as the Java harness computes it."""
     rng = np.random.default_rng(SEED)
@@ -78,15 +110,16 @@ def export_onnx(module, out_dir, example_inputs, input_names, output_names, dyna
                       output_names=output_names, dynamic_axes=dynamic_axes, opset_version=13)
 
 
-def write_bundle(out_dir, chars, labels, manifest, data_files):
-    """Writes vocab.txt and labels.json beside an exported model.onnx, then the manifest with every file's sha256,
-    the training data's hash and a version taken from the model's hash; returns the manifest as written."""
+def write_bundle(out_dir, chars, labels, manifest, data_files, extra_files=()):
+    """Writes vocab.txt and labels.json beside an exported model.onnx, then the manifest with every file's sha256
+    (extra_files: more files already in out_dir), the training data's hash and a version taken from the model's
+    hash; returns the manifest as written."""
     with open(os.path.join(out_dir, "vocab.txt"), "w", encoding="utf-8") as f:
         for c in chars:
             f.write(c + "\n")
     with open(os.path.join(out_dir, "labels.json"), "w", encoding="utf-8") as f:
         json.dump(labels, f, ensure_ascii=False)
-    files = {name: sha256(os.path.join(out_dir, name)) for name in ("model.onnx", "vocab.txt", "labels.json")}
+    files = {name: sha256(os.path.join(out_dir, name)) for name in ("model.onnx", "vocab.txt", "labels.json") + tuple(extra_files)}
     manifest = dict(manifest)
     manifest["name"] = os.path.basename(os.path.normpath(out_dir))
     manifest["version"] = files["model.onnx"][:12]

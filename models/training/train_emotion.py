@@ -37,14 +37,13 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import (SEED, bootstrap_interval, build_vocab, encode, export_onnx, normalise, seed_everything,
+from common import (MIN_LEN, SEED, bootstrap_interval, build_vocab, encode, export_onnx, normalise, seed_everything,
                     split_ids, write_bundle)
 
 LABELS = ["joy", "like", "anger", "sadness", "fear", "disgust", "surprise", "neutral"]
 SMP_LABELS = ["joy", "anger", "sadness", "fear", "surprise", "neutral"]  # the labels SMP2020-EWECT has
 EMOTIONS7 = [l for l in LABELS if l != "neutral"]
 MAX_LEN = 160
-MIN_LEN = 8  # the Java side pads shorter inputs to this
 MAPPINGS = os.path.join("eval", "src", "main", "resources", "io", "vocengine", "eval", "mappings")
 SMP_DIR, NLPCC_FILE = "smp2020-ewect", "nlpcc2013-weibo-emotion/Nlpcc2013Train.tsv"
 SMP_SPLITS = os.path.join("eval", "splits", "smp2020-ewect")

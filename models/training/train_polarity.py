@@ -25,12 +25,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import SEED, bootstrap_interval, build_vocab, encode, export_onnx, read_csv, seed_everything, split_ids, \
-    write_bundle
+from common import SEED, batches, bootstrap_interval, build_vocab, encode, export_onnx, predict, read_csv, \
+    seed_everything, split_ids, trim, write_bundle
 
 MAX_LEN = 512          # characters the engine passes (the n-gram bag reads all of them)
 CNN_LEN = 128          # characters the CNN reads (the first 128: keeps the batched cost bounded)
-MIN_LEN = 8            # the Java side pads shorter inputs to 8
 BUCKETS, BAG_DIM = 500009, 8   # hashed bigram + trigram table (prime size), embedding width
 EMB, FILTERS, DILATIONS, DROPOUT = 96, 96, (2, 4), 0.3
 BAG_EPOCHS, CNN_EPOCHS, BATCH, LR, EMA = 2, 6, 64, 2e-3, 0.999
@@ -160,39 +159,8 @@ class Exported(nn.Module):
         return torch.softmax(z / self.temperature, 1)
 
 
-def trim(x):
-    """The batch cut to its longest text (at least MIN_LEN): the models are padding-invariant, so this only saves
-    time."""
-    return x[:, :max(MIN_LEN, int((x > 0).sum(1).max()))]
-
-
-def predict(fn, x, batch=256):
-    """fn(ids) for every row, in batches of similar length; returns fn's outputs in row order."""
-    order = torch.argsort((x > 0).sum(1), stable=True)
-    out = None
-    with torch.no_grad():
-        for i in range(0, len(x), batch):
-            idx = order[i:i + batch]
-            y = fn(trim(x[idx]))
-            if out is None:
-                out = torch.empty((len(x),) + tuple(y.shape[1:]), dtype=y.dtype)
-            out[idx] = y
-    return out
-
-
-def batches(lengths, generator):
-    """Shuffled batches of similar length: shuffle, sort chunks of 50 batches by length, cut, shuffle the batches."""
-    order = torch.randperm(len(lengths), generator=generator)
-    out, chunk = [], BATCH * 50
-    for i in range(0, len(order), chunk):
-        c = order[i:i + chunk]
-        c = c[torch.argsort(lengths[c], stable=True)]
-        out += [c[j:j + BATCH] for j in range(0, len(c), BATCH)]
-    return [out[k] for k in torch.randperm(len(out), generator=generator)]
-
-
 def accuracies(fn, sets, split):
-    return {n: round((predict(fn, x).argmax(1) == y).float().mean().item(), 4)
+    return {n: round((predict(fn, x, 256).argmax(1) == y).float().mean().item(), 4)
             for (n, s), (x, y) in sets.items() if s == split}
 
 
@@ -209,7 +177,7 @@ def train(model, x, y, sets, epochs, optimisers, ema=None, name=""):
     for epoch in range(1, epochs + 1):
         model.train()
         started = time.time()
-        for idx in batches(lengths, generator):
+        for idx in batches(lengths, BATCH, generator):
             for o in optimisers:
                 o.zero_grad()
             loss_fn(model(trim(x[idx])), y[idx]).backward()
@@ -345,7 +313,7 @@ def main(data_root, out_dir):
                          ema=ema, name="cnn")
 
     # Weight of the bag and temperature, on dev (both datasets pooled for the temperature).
-    logp = {k: (predict(lambda i: torch.log_softmax(bag(i), 1), x), predict(lambda i: torch.log_softmax(cnn(i), 1), x))
+    logp = {k: (predict(lambda i: torch.log_softmax(bag(i), 1), x, 256), predict(lambda i: torch.log_softmax(cnn(i), 1), x, 256))
             for k, (x, _) in sets.items()}
     members = {"bag": accuracies(bag, sets, "dev"), "cnn": accuracies(cnn, sets, "dev")}
     scores = {}
@@ -366,7 +334,7 @@ def main(data_root, out_dir):
     for n in DATASETS:
         for split in ("dev", "test"):
             x, y = sets[(n, split)]
-            probs = predict(model, x)
+            probs = predict(model, x, 256)
             right = (probs.argmax(1) == y).tolist()
             if split == "dev":
                 metrics["devAccuracy"][n] = round(sum(right) / len(right), 4)
