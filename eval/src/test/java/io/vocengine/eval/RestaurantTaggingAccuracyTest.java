@@ -46,7 +46,8 @@ class RestaurantTaggingAccuracyTest {
         report("asap test sample (test)", asap, false);
 
         // Issue-4 targets: level-1 F1 >= 0.85, leaf F1 >= 0.75, polarity accuracy >= 0.75, official macro-F1 > 0.57.
-        floors("dev2", dev, 0.93, 0.82, 0.72, 0.53);
+        // Measured with the model stacked on restaurant-aspect-cnn: polarity 0.748 [0.735, 0.760], macro-F1 0.550.
+        floors("dev2", dev, 0.93, 0.82, 0.73, 0.535);
         // ASAP's sample is small (about 340 aspect pairs: a 95% interval of ±0.05 on polarity accuracy and
         // [0.499, 0.595] on official macro-F1), so its floors sit a little below the measured level; dev2 (about
         // 4,100 pairs) is the tight gate. Polarity-cnn v2 moved ASAP's official macro-F1 from 0.550 to 0.525 and

@@ -1,6 +1,7 @@
 package io.vocengine.cli;
 
 import io.vocengine.engine.emotion.EmotionModels;
+import io.vocengine.engine.tag.AspectPolarityNetwork;
 import io.vocengine.eval.train.AspectPolarityTrainer;
 import io.vocengine.eval.train.MentionModelTrainer;
 import io.vocengine.taxonomy.Taxonomy;
@@ -33,6 +34,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Shipped taxonomy the model serves (default: ${DEFAULT-VALUE}).")
     String taxonomy;
 
+    @Option(names = "--aspect-network", defaultValue = "restaurant-aspect-cnn", paramLabel = "NAME",
+            description = "Shipped aspect network whose reading of each review the polarity model stacks on, or none "
+                    + "(default: ${DEFAULT-VALUE}; it must have out-of-fold readings of the training file).")
+    String aspectNetwork;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle directory to write.")
     Path out;
 
@@ -41,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(train)) throw new UserError("no such training file: " + train);
         Taxonomy t = TaxonomyLoader.loadShipped(taxonomy);
         switch (model) {
-            case polarity -> new AspectPolarityTrainer(t, EmotionModels.shipped().polarity(), System.out).train(train, out);
+            case polarity -> new AspectPolarityTrainer(t, EmotionModels.shipped().polarity(),
+                    aspectNetwork.equals("none") ? null : AspectPolarityNetwork.shipped(aspectNetwork), System.out).train(train, out);
             case mentions -> new MentionModelTrainer(t, System.out).train(train, out);
         }
         return 0;

@@ -11,6 +11,7 @@ import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.engine.tag.AspectPolarityFeatures;
 import io.vocengine.engine.tag.AspectPolarityModel;
+import io.vocengine.engine.tag.AspectPolarityNetwork;
 import io.vocengine.eval.datasets.AiChallenger2018;
 import io.vocengine.eval.gold.GoldItem;
 import io.vocengine.taxonomy.Polarity;
@@ -29,6 +30,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,17 +52,24 @@ import java.util.Set;
  */
 public final class AspectPolarityTrainer {
     public static final long SEED = 20261122L;
-    private static final double[] L2_COSTS = {1, 2, 4, 8, 16};
+    private static final double[] L2_COSTS = {1, 2, 4, 8, 16, 32, 64};
     private static final int FOLDS = 5;
 
     private final Taxonomy taxonomy;
     private final PrintStream log;
     private final OnnxTextModel clausePolarity;
+    private final AspectPolarityNetwork network;
 
-    /** @param clausePolarity the shipped document-polarity model, whose clause probabilities become features */
-    public AspectPolarityTrainer(Taxonomy taxonomy, OnnxTextModel clausePolarity, PrintStream log) {
+    /**
+     * @param clausePolarity the shipped document-polarity model, whose clause probabilities become features
+     * @param network        the shipped aspect network whose reading of each review becomes features; null for none.
+     *                       Its readings of the training reviews are its out-of-fold ones, so the model learns how
+     *                       far to trust it on reviews it has not seen
+     */
+    public AspectPolarityTrainer(Taxonomy taxonomy, OnnxTextModel clausePolarity, AspectPolarityNetwork network, PrintStream log) {
         this.taxonomy = taxonomy;
         this.clausePolarity = clausePolarity;
+        this.network = network;
         this.log = log;
     }
 
@@ -71,9 +80,10 @@ public final class AspectPolarityTrainer {
     public void train(Path trainFile, Path bundleDir) throws IOException {
         Engine engine = TrainingRun.rulesOnly(taxonomy);
         List<GoldItem> gold = AiChallenger2018.read(trainFile);
+        Map<String, AspectPolarityNetwork.Reading> readings = network == null ? Map.of() : outOfFold(trainFile);
         Set<String> evaluated = new HashSet<>(AiChallenger2018.MAPPING.nodes());
         List<Review> reviews = new ArrayList<>();
-        for (GoldItem g : gold) reviews.add(new Review(events(engine, g, evaluated)));
+        for (GoldItem g : gold) reviews.add(new Review(events(engine, g, evaluated, readings.get(g.id()))));
         int examples = reviews.stream().mapToInt(r -> r.events().size()).sum();
         log.printf(Locale.ROOT, "%d reviews, %d aspect-tag examples%n", reviews.size(), examples);
 
@@ -106,9 +116,33 @@ public final class AspectPolarityTrainer {
         log.printf(Locale.ROOT, "chose L2 %.2f (cross-validated accuracy %.4f); wrote %s%n", bestCost, bestAccuracy, bundleDir);
     }
 
-    private List<Event> events(Engine engine, GoldItem g, Set<String> evaluated) {
+    /**
+     * The network's out-of-fold readings of the training file, by item id ({@code train2.tsv:<line>}).
+     *
+     * @throws IOException when the network's readings are of another training file
+     */
+    private Map<String, AspectPolarityNetwork.Reading> outOfFold(Path trainFile) throws IOException {
+        String name = network.stamp().split("@", 2)[0];
+        byte[] file = ModelBundle.shipped(name).file(AspectPolarityNetwork.OUT_OF_FOLD_FILE);
+        String[] lines = new String(file, StandardCharsets.UTF_8).split("\n");
+        String sha = ModelBundle.sha256(Files.readAllBytes(trainFile));
+        if (!lines[0].contains(sha)) {
+            throw new IOException("the out-of-fold readings of " + network.stamp() + " are of another training file than "
+                    + trainFile + " (sha256 " + sha + "): train with --aspect-network none, or retrain the network on it");
+        }
+        Map<String, AspectPolarityNetwork.Reading> out = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split("\t");
+            float[] p = new float[cells.length - 1];
+            for (int k = 1; k < cells.length; k++) p[k - 1] = Float.parseFloat(cells[k]);
+            out.put(trainFile.getFileName() + ":" + cells[0], network.reading(taxonomy, p));
+        }
+        return out;
+    }
+
+    private List<Event> events(Engine engine, GoldItem g, Set<String> evaluated, AspectPolarityNetwork.Reading reading) {
         Analysis a = TrainingRun.analyse(engine, taxonomy, g);
-        AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter(), clausePolarity);
+        AspectPolarityFeatures features = new AspectPolarityFeatures(a, engine.segmenter(), clausePolarity, reading);
         List<Event> out = new ArrayList<>();
         for (Tag t : a.get(Keys.RULE_TAGS).tags()) {
             if (taxonomy.node(t.nodeId()).polarity() != null) continue; // fixed polarity: the model never decides it
@@ -166,6 +200,7 @@ public final class AspectPolarityTrainer {
         m.put("version", sha.substring(0, 12));
         TrainingRun.describe(m, taxonomy, trainFile, reviews);
         m.put("clausePolarity", clausePolarity.stamp());
+        if (network != null) m.put("aspectNetwork", network.stamp());
         m.with("trainingData").put("examples", examples);
         ObjectNode params = m.putObject("parameters");
         params.put("algorithm", "OpenNLP MAXENT_QN (L-BFGS logistic regression)");

@@ -10,6 +10,7 @@ import io.vocengine.engine.bundle.ModelBundle;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -23,8 +24,9 @@ import java.util.Map;
 
 /**
  * A text classifier trained by one of the scripts in models/training and shipped as a bundle: character ids in
- * ("ids", int64 [batch, length]), one probability per label out ("probs", float [batch, labels]). The scripts and
- * this class share the encoding: NFKC, lower case, one id per character from vocab.txt.
+ * ("ids", int64 [batch, length]), one probability per label out ("probs", float [batch, labels]), or one per label
+ * and row for a model that classifies several things at once ([batch, rows, labels]: an aspect model's rows are its
+ * aspects). The scripts and this class share the encoding: NFKC, lower case, one id per character from vocab.txt.
  * <p>
  * Shared: one onnxruntime session per model, used by all threads (sessions are thread-safe), with one intra-op
  * thread, because many callers with one thread each scale best on onnxruntime (#16192). Not shared: each thread's
@@ -48,8 +50,17 @@ public final class OnnxTextModel implements AutoCloseable {
     /** Per thread, never shared: each calling thread's reusable input buffer (see {@link #buffer}). */
     private final ThreadLocal<LongBuffer> buffers = ThreadLocal.withInitial(() -> LongBuffer.allocate(0));
 
-    /** @throws BundleException when the bundle is of another kind, lacks its labels or holds no loadable model */
+    /** A model with one probability per label. */
     public OnnxTextModel(ModelBundle bundle, String kind) {
+        this(bundle, kind, 1);
+    }
+
+    /**
+     * @param rows how many label distributions the model gives per text
+     * @throws BundleException when the bundle is of another kind, lacks its labels, holds no loadable model or one
+     *                         whose output is not rows × labels wide
+     */
+    public OnnxTextModel(ModelBundle bundle, String kind, int rows) {
         if (!kind.equals(bundle.kind())) {
             throw new BundleException("model bundle " + bundle.name() + " is a " + bundle.kind() + ", not a " + kind);
         }
@@ -73,10 +84,11 @@ public final class OnnxTextModel implements AutoCloseable {
             throw new BundleException("model bundle " + name + ": model.onnx is not a loadable ONNX model: " + e.getMessage());
         }
         float[][] warm = predict(List.of("warm-up 预热"));
-        if (warm[0].length != labels.size()) {
+        if (warm[0].length != rows * labels.size()) {
             close();
             throw new BundleException("model bundle " + name + ": model.onnx gives " + warm[0].length
-                    + " probabilities, manifest.json lists " + labels.size() + " labels");
+                    + " probabilities, manifest.json lists " + labels.size() + " labels"
+                    + (rows == 1 ? "" : " for each of " + rows + " rows"));
         }
     }
 
@@ -94,7 +106,8 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * The probabilities of each text, one per label. Texts are sorted by length and run in sub-batches of up to
+     * The probabilities of each text, one per label; for a model of several rows, row by row (row r's label l at
+     * {@code r * labels().size() + l}). Texts are sorted by length and run in sub-batches of up to
      * {@link #SUB_BATCH}, each padded only to its own longest text: a batch padded to its longest review would spend
      * most of its convolutions on padding.
      */
@@ -124,7 +137,10 @@ public final class OnnxTextModel implements AutoCloseable {
         buffer.rewind();
         try (OnnxTensor input = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), buffer, new long[]{to - from, length});
              OrtSession.Result result = session.run(Map.of("ids", input))) {
-            return (float[][]) result.get(0).getValue();
+            FloatBuffer all = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[][] out = new float[to - from][all.remaining() / (to - from)];
+            for (float[] row : out) all.get(row);
+            return out;
         } catch (OrtException e) {
             throw new IllegalStateException("model " + stamp + " failed: " + e.getMessage(), e);
         }

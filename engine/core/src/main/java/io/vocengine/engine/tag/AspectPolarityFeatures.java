@@ -19,10 +19,15 @@ import java.util.Set;
  * (a negated word is marked, 不 好 → !好), the lexicon's verdict on those clauses and on the whole text, the
  * clause's connective (但是, 虽然), the node, and, when a clause-polarity model is given, that ONNX model's
  * probability that those clauses are positive, in five bands: it has read 62,000 reviews, where the aspect data
- * has 1,000, so it knows words the lexicon and the small training set do not. Training and tagging call this same
- * code, so the model always sees what it was trained on. Per item, not shared: build one per analysed item.
+ * has 1,000, so it knows words the lexicon and the small training set do not. When an aspect network's reading of
+ * the review is given, its verdict on the tag's aspect too: it reads the whole review, where the rest sees the
+ * tag's clauses. Training and tagging call this same code, so the model always sees what it was trained on. Per
+ * item, not shared: build one per analysed item.
  */
 public final class AspectPolarityFeatures {
+    /** The network's polarity verdicts as features: negative, neutral, positive. */
+    private static final String[] NETWORK_LABELS = {"-", "0", "+"};
+
     private final List<Token> tokens;
     private final WordBoundaries words;
     private final List<Clause> clauses;
@@ -31,16 +36,20 @@ public final class AspectPolarityFeatures {
     private final String documentSign;
     private final OnnxTextModel clausePolarity;
     private final CleanText clean;
+    private final AspectPolarityNetwork.Reading reading;
     private float[][] clausePositive; // per clause [negative, positive]; scored in one call on first need
 
     /**
      * @param item           an analysis with CLEAN, TOKENS and CLAUSES
      * @param clausePolarity the document-polarity model applied to each clause; null for none
+     * @param reading        the aspect network's reading of the item; null for none
      */
-    public AspectPolarityFeatures(Analysis item, Segmenter segmenter, OnnxTextModel clausePolarity) {
+    public AspectPolarityFeatures(Analysis item, Segmenter segmenter, OnnxTextModel clausePolarity,
+                                  AspectPolarityNetwork.Reading reading) {
         CleanText clean = item.clean();
         this.clean = clean;
         this.clausePolarity = clausePolarity;
+        this.reading = reading;
         this.tokens = item.tokens();
         this.clauses = item.clauses();
         this.words = new WordBoundaries(clean.text(), tokens, clauses, segmenter);
@@ -93,6 +102,15 @@ public final class AspectPolarityFeatures {
             f.add("cnn=" + band);
             f.add("n|cnn=" + node + "|" + band);
             f.add("lex|cnn=" + sign + "|" + band);
+        }
+        float[] network = reading == null ? null : reading.polarity(node);
+        if (network != null) {
+            int best = network[0] >= network[1] && network[0] >= network[2] ? 0 : network[1] >= network[2] ? 1 : 2;
+            String label = NETWORK_LABELS[best];
+            f.add("net=" + label + (network[best] >= 0.8 ? "!" : network[best] >= 0.55 ? "" : "?"));
+            f.add("n|net=" + node + "|" + label);
+            f.add("lex|net=" + sign + "|" + label);
+            for (int k = 0; k < 3; k++) f.add("net" + NETWORK_LABELS[k] + "=" + Math.min(4, (int) (network[k] * 5)));
         }
         return f.toArray(String[]::new);
     }

@@ -12,8 +12,9 @@ import java.io.IOException;
 
 /**
  * A trained aspect-polarity classifier for one taxonomy: L2-regularised logistic regression (OpenNLP's
- * quasi-Newton maxent) over {@link AspectPolarityFeatures}. Loaded once from a {@link ModelBundle}; OpenNLP's model
- * evaluation only reads its parameters, so one instance serves all threads.
+ * quasi-Newton maxent) over {@link AspectPolarityFeatures}, stacked on an {@link AspectPolarityNetwork} when its
+ * manifest names one. Loaded once from a {@link ModelBundle}; OpenNLP's model evaluation only reads its parameters,
+ * and the network is thread-safe, so one instance serves all threads.
  */
 public final class AspectPolarityModel {
     public static final String KIND = "opennlp-maxent-qn/aspect-polarity";
@@ -23,6 +24,7 @@ public final class AspectPolarityModel {
     private final String taxonomy;
     private final String stamp;
     private final String clausePolarity;
+    private final AspectPolarityNetwork network;
 
     public AspectPolarityModel(ModelBundle bundle) {
         if (!KIND.equals(bundle.kind())) {
@@ -34,6 +36,7 @@ public final class AspectPolarityModel {
         this.taxonomy = bundle.manifest().get("taxonomy").asText();
         this.stamp = bundle.stamp();
         this.clausePolarity = bundle.manifest().path("clausePolarity").asText(null);
+        this.network = network(bundle);
         try {
             this.model = new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bundle.file(FILE)))).getModel();
         } catch (IOException | RuntimeException e) {
@@ -60,9 +63,29 @@ public final class AspectPolarityModel {
         return clausePolarity;
     }
 
+    /** The network whose reading of the review this model takes as features; null for none. */
+    public AspectPolarityNetwork network() {
+        return network;
+    }
+
     /** {@code name@version}, written into the source of every tag whose polarity it decided. */
     public String stamp() {
         return stamp;
+    }
+
+    /**
+     * The shipped network the manifest's {@code aspectNetwork} names: the very version the model was trained on, as
+     * another would feed it probabilities it has never seen.
+     */
+    private static AspectPolarityNetwork network(ModelBundle bundle) {
+        String wanted = bundle.manifest().path("aspectNetwork").asText(null);
+        if (wanted == null) return null;
+        AspectPolarityNetwork n = AspectPolarityNetwork.shipped(wanted.split("@", 2)[0]);
+        if (!n.stamp().equals(wanted)) {
+            throw new BundleException("model bundle " + bundle.name() + " was trained on the aspect network " + wanted
+                    + ", but the engine ships " + n.stamp() + ": retrain it (voc train polarity)");
+        }
+        return n;
     }
 
     public record Prediction(Polarity polarity, double probability) {

@@ -23,8 +23,10 @@ import java.util.Set;
  * Decides the polarity of rule tags with a trained model where the taxonomy has one: the rules find the aspect
  * (口味), the model reads its clause (味道一般般，不过分量足) and says positive, negative or neutral. Nodes that fix
  * their polarity (闪退 is negative) keep it, and taxonomies without a model keep the lexicon's verdict. The tag's
- * source names both: {@code rule:…#aspect(味道); polarity model:restaurant-aspect-polarity@… p=0.82}.
- * Thread-safe: models and taxonomies are shared read-only; features are built per item.
+ * source names both: {@code rule:…#aspect(味道); polarity model:restaurant-aspect-polarity@… p=0.82}. A model
+ * stacked on an aspect network also reads the network's verdict on the whole review, and its source names both
+ * ({@code polarity model:restaurant-aspect-polarity@…+restaurant-aspect-cnn@… p=0.82}); the network runs once per
+ * batch. Thread-safe: models, networks and taxonomies are shared read-only; features are built per item.
  */
 public final class AspectPolarityStage implements Stage<Tagging> {
     private final Map<String, AspectPolarityModel> models;
@@ -49,6 +51,7 @@ public final class AspectPolarityStage implements Stage<Tagging> {
                         + m.clausePolarity() + ", but the engine has " + (given == null ? "none" : given)
                         + ": retrain it (voc train polarity) or ship the matching polarity model");
             }
+            if (m.network() != null) m.network().checkAgainst(this.taxonomies.get(m.taxonomy()));
         }
     }
 
@@ -69,24 +72,67 @@ public final class AspectPolarityStage implements Stage<Tagging> {
 
     @Override
     public Tagging process(Analysis item) {
+        return processBatch(List.of(item)).get(0);
+    }
+
+    /** The aspect networks run once per batch, over the items with a tag for them to read. */
+    @Override
+    public List<Tagging> processBatch(List<Analysis> items) {
+        List<Map<String, AspectPolarityNetwork.Reading>> readings = readings(items);
+        List<Tagging> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) out.add(tag(items.get(i), readings.get(i)));
+        return out;
+    }
+
+    /** Per item, the network readings its tags need, by taxonomy id. */
+    private List<Map<String, AspectPolarityNetwork.Reading>> readings(List<Analysis> items) {
+        List<Map<String, AspectPolarityNetwork.Reading>> out = new ArrayList<>(items.size());
+        Map<AspectPolarityModel, List<Integer>> wanted = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new HashMap<>());
+            for (Tag t : items.get(i).get(Keys.CANDIDATE_TAGS).tags()) {
+                AspectPolarityModel m = decider(t);
+                if (m != null && m.network() != null) {
+                    List<Integer> of = wanted.computeIfAbsent(m, k -> new ArrayList<>());
+                    if (of.isEmpty() || of.get(of.size() - 1) != i) of.add(i);
+                }
+            }
+        }
+        wanted.forEach((m, indexes) -> {
+            List<AspectPolarityNetwork.Reading> r = m.network().read(
+                    indexes.stream().map(i -> items.get(i).clean().text()).toList(), taxonomies.get(m.taxonomy()));
+            for (int k = 0; k < indexes.size(); k++) out.get(indexes.get(k)).put(m.taxonomy(), r.get(k));
+        });
+        return out;
+    }
+
+    /** The model that decides the tag's polarity; null when the tag keeps its own (no model, or a fixed polarity). */
+    private AspectPolarityModel decider(Tag t) {
+        AspectPolarityModel model = models.get(t.nodeId().substring(0, t.nodeId().indexOf('.')));
+        if (model == null) return null;
+        TaxonomyNode node = taxonomies.get(model.taxonomy()).node(t.nodeId());
+        return node == null || node.polarity() != null ? null : model;
+    }
+
+    private Tagging tag(Analysis item, Map<String, AspectPolarityNetwork.Reading> readings) {
         Tagging rules = item.get(Keys.CANDIDATE_TAGS);
         if (models.isEmpty() || rules.tags().isEmpty()) return rules;
         AspectPolarityFeatures features = null; // built on first need: most items of other domains never need it
         List<Tag> out = new ArrayList<>(rules.tags().size());
         for (Tag t : rules.tags()) {
-            String taxonomyId = t.nodeId().substring(0, t.nodeId().indexOf('.'));
-            AspectPolarityModel model = models.get(taxonomyId);
-            TaxonomyNode node = model == null ? null : taxonomies.get(taxonomyId).node(t.nodeId());
-            if (node == null || node.polarity() != null) {
+            AspectPolarityModel model = decider(t);
+            if (model == null) {
                 out.add(t);
                 continue;
             }
             if (features == null) {
-                features = new AspectPolarityFeatures(item, segmenter, model.clausePolarity() == null ? null : clausePolarity);
+                features = new AspectPolarityFeatures(item, segmenter, model.clausePolarity() == null ? null : clausePolarity,
+                        readings.get(model.taxonomy()));
             }
             AspectPolarityModel.Prediction p = model.predict(features.of(t));
             out.add(new Tag(t.nodeId(), t.path(), p.polarity(), t.confidence(), t.evidence(), t.source()
-                    + "; polarity model:" + model.stamp() + String.format(Locale.ROOT, " p=%.2f", p.probability())));
+                    + "; polarity model:" + model.stamp() + (model.network() == null ? "" : "+" + model.network().stamp())
+                    + String.format(Locale.ROOT, " p=%.2f", p.probability())));
         }
         return new Tagging(out, rules.taxonomies());
     }

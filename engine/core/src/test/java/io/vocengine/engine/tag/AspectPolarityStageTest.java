@@ -1,5 +1,6 @@
 package io.vocengine.engine.tag;
 
+import io.vocengine.engine.EngineConfig;
 import io.vocengine.engine.TestEngines;
 import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.bundle.ModelBundle;
@@ -11,7 +12,13 @@ import io.vocengine.engine.pipeline.Keys;
 import io.vocengine.taxonomy.Polarity;
 import io.vocengine.taxonomy.Taxonomy;
 import io.vocengine.taxonomy.TaxonomyLoader;
+import io.vocengine.engine.model.Tagging;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -43,11 +50,37 @@ class AspectPolarityStageTest {
     }
 
     @Test
+    void aModelTrainedOnAnotherAspectNetworkIsRefused(@TempDir Path dir) throws IOException {
+        ModelBundle shipped = ModelBundle.shipped("restaurant-aspect-polarity");
+        String network = shipped.manifest().path("aspectNetwork").asText();
+        assertEquals(AspectPolarityNetwork.shipped("restaurant-aspect-cnn").stamp(), network);
+        Path b = Files.createDirectories(dir.resolve("restaurant-aspect-polarity"));
+        Files.write(b.resolve(AspectPolarityModel.FILE), shipped.file(AspectPolarityModel.FILE));
+        Files.writeString(b.resolve("manifest.json"), shipped.manifest().toString()
+                .replace(network, "restaurant-aspect-cnn@000000000000"));
+        BundleException e = assertThrows(BundleException.class, () -> new AspectPolarityModel(ModelBundle.load(b)));
+        assertTrue(e.getMessage().contains("was trained on the aspect network restaurant-aspect-cnn@000000000000, but the "
+                + "engine ships " + network), e.getMessage());
+    }
+
+    @Test
+    void aBatchTagsAsItsItemsOneByOne() {
+        List<String> texts = List.of("环境很好", "服务员态度很差，菜倒是挺好吃", "停车不方便，价格也贵", "快递很快");
+        EngineConfig config = EngineConfig.defaults();
+        AspectPolarityStage stage = new AspectPolarityStage(config.taxonomies(), config.polarityModels(),
+                TestEngines.shared().segmenter(), EmotionModels.shipped().polarity());
+        List<Analysis> items = texts.stream().map(t -> analyse(t.equals("快递很快") ? "ecommerce" : "restaurant", t)).toList();
+        List<Tagging> batch = stage.processBatch(items);
+        for (int i = 0; i < items.size(); i++) assertEquals(stage.process(items.get(i)), batch.get(i), texts.get(i));
+        assertTrue(batch.get(1).tags().stream().anyMatch(t -> t.source().contains("polarity model")), batch.get(1).toString());
+    }
+
+    @Test
     void theModelDecidesRestaurantAspectPolarityAndSaysSo() {
         Tag decoration = tag(analyse("restaurant", "环境很好"), "restaurant.environment.decoration");
         assertEquals(Polarity.POSITIVE, decoration.polarity());
         assertTrue(decoration.source().matches("rule:restaurant\\.environment\\.decoration#.*; polarity model:"
-                + "restaurant-aspect-polarity@[0-9a-f]{12} p=0\\.\\d\\d"), decoration.source());
+                + "restaurant-aspect-polarity@[0-9a-f]{12}\\+restaurant-aspect-cnn@[0-9a-f]{12} p=0\\.\\d\\d"), decoration.source());
         Tag staff = tag(analyse("restaurant", "服务员的态度嘛，一般般吧"), "restaurant.service.waiters_attitude");
         assertTrue(staff.polarity() != Polarity.POSITIVE && staff.source().contains("polarity model"), staff.toString());
     }
