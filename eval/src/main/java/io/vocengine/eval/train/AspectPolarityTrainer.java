@@ -14,6 +14,7 @@ import io.vocengine.engine.tag.AspectPolarityModel;
 import io.vocengine.engine.tag.AspectPolarityNetwork;
 import io.vocengine.eval.datasets.AiChallenger2018;
 import io.vocengine.eval.gold.GoldItem;
+import io.vocengine.eval.metrics.Bootstrap;
 import io.vocengine.taxonomy.Polarity;
 import io.vocengine.taxonomy.Taxonomy;
 import opennlp.tools.ml.EventTrainer;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Trains the aspect-polarity model of a taxonomy from an aspect dataset (AI Challenger 2018 layout): the rules find
@@ -89,31 +91,68 @@ public final class AspectPolarityTrainer {
 
         List<Review> shuffled = new ArrayList<>(reviews);
         Collections.shuffle(shuffled, new Random(SEED));
-        double bestCost = L2_COSTS[0], bestAccuracy = -1;
+        double bestCost = L2_COSTS[0];
+        CrossValidation best = null;
         Map<Double, Double> cv = new HashMap<>();
         for (double cost : L2_COSTS) {
-            int right = 0, total = 0;
-            for (int fold = 0; fold < FOLDS; fold++) {
-                List<Event> train = new ArrayList<>(), test = new ArrayList<>();
-                for (int i = 0; i < shuffled.size(); i++) (i % FOLDS == fold ? test : train).addAll(shuffled.get(i).events());
-                MaxentModel m = fit(train, cost);
-                for (Event e : test) {
-                    total++;
-                    if (m.getBestOutcome(m.eval(e.getContext())).equals(e.getOutcome())) right++;
-                }
-            }
-            double accuracy = (double) right / total;
-            cv.put(cost, accuracy);
-            log.printf(Locale.ROOT, "L2 %.2f: %d-fold cross-validated accuracy %.4f%n", cost, FOLDS, accuracy);
-            if (accuracy > bestAccuracy) {
-                bestAccuracy = accuracy;
+            CrossValidation run = crossValidate(shuffled, cost);
+            cv.put(cost, run.accuracy());
+            log.printf(Locale.ROOT, "L2 %.2f: %d-fold cross-validated accuracy %.4f%n", cost, FOLDS, run.accuracy());
+            if (best == null || run.accuracy() > best.accuracy()) {
+                best = run;
                 bestCost = cost;
             }
         }
         List<Event> all = new ArrayList<>();
         reviews.forEach(r -> all.addAll(r.events()));
-        writeBundle(bundleDir, serialise(fit(all, bestCost)), trainFile, reviews.size(), examples, bestCost, cv);
-        log.printf(Locale.ROOT, "chose L2 %.2f (cross-validated accuracy %.4f); wrote %s%n", bestCost, bestAccuracy, bundleDir);
+        writeBundle(bundleDir, serialise(fit(all, bestCost)), trainFile, reviews.size(), examples, bestCost, cv, best);
+        log.printf(Locale.ROOT, "chose L2 %.2f (cross-validated accuracy %.4f [%.4f, %.4f]); wrote %s%n", bestCost,
+                best.accuracy(), best.interval().low(), best.interval().high(), bundleDir);
+    }
+
+    /**
+     * Out-of-fold results of one L2 cost: per review (in {@code shuffled} order) how many of its examples were right,
+     * and the confusion of gold (rows) and predicted (columns) polarities in {@link Polarity} order.
+     */
+    private record CrossValidation(int[] right, int[] total, int[][] confusion) {
+        double accuracy() {
+            return (double) IntStream.of(right).sum() / IntStream.of(total).sum();
+        }
+
+        /** 95% bootstrap interval over reviews (1,000 resamples, seeded), as the eval harness computes it. */
+        Bootstrap.Interval interval() {
+            Random random = new Random(SEED);
+            double[] samples = new double[1000];
+            for (int s = 0; s < samples.length; s++) {
+                long r = 0, t = 0;
+                for (int k = 0; k < right.length; k++) {
+                    int i = random.nextInt(right.length);
+                    r += right[i];
+                    t += total[i];
+                }
+                samples[s] = (double) r / Math.max(1, t);
+            }
+            return Bootstrap.interval(accuracy(), samples);
+        }
+    }
+
+    private static CrossValidation crossValidate(List<Review> shuffled, double cost) throws IOException {
+        int[] right = new int[shuffled.size()], total = new int[shuffled.size()];
+        int[][] confusion = new int[Polarity.values().length][Polarity.values().length];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Event> train = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) if (i % FOLDS != fold) train.addAll(shuffled.get(i).events());
+            MaxentModel m = fit(train, cost);
+            for (int i = fold; i < shuffled.size(); i += FOLDS) {
+                for (Event e : shuffled.get(i).events()) {
+                    String predicted = m.getBestOutcome(m.eval(e.getContext()));
+                    total[i]++;
+                    if (predicted.equals(e.getOutcome())) right[i]++;
+                    confusion[Polarity.valueOf(e.getOutcome()).ordinal()][Polarity.valueOf(predicted).ordinal()]++;
+                }
+            }
+        }
+        return new CrossValidation(right, total, confusion);
     }
 
     /**
@@ -189,7 +228,7 @@ public final class AspectPolarityTrainer {
     }
 
     private void writeBundle(Path dir, byte[] model, Path trainFile, int reviews, int examples, double l2,
-                             Map<Double, Double> cv) throws IOException {
+                             Map<Double, Double> cv, CrossValidation chosen) throws IOException {
         Files.createDirectories(dir);
         Files.write(dir.resolve(AspectPolarityModel.FILE), model);
         ObjectMapper json = new ObjectMapper();
@@ -211,8 +250,21 @@ public final class AspectPolarityTrainer {
         ObjectNode metrics = m.putObject("metrics");
         ArrayNode cvNode = metrics.putArray("crossValidatedAccuracyByL2");
         cv.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> cvNode.addObject()
-                .put("l2", e.getKey()).put("accuracy", Math.round(e.getValue() * 10000) / 10000.0));
+                .put("l2", e.getKey()).put("accuracy", round(e.getValue())));
+        Bootstrap.Interval interval = chosen.interval();
+        metrics.putObject("crossValidatedAccuracy").put("value", round(interval.value())).put("low", round(interval.low()))
+                .put("high", round(interval.high())).put("bootstrap", "95% percentile over reviews, 1,000 resamples, seed " + SEED);
+        ObjectNode confusion = metrics.putObject("crossValidatedConfusion");
+        for (Polarity gold : Polarity.values()) {
+            ObjectNode row = confusion.putObject(gold.name());
+            for (Polarity predicted : Polarity.values()) row.put(predicted.name(), chosen.confusion()[gold.ordinal()][predicted.ordinal()]);
+        }
         m.putObject("files").put(AspectPolarityModel.FILE, sha);
         Files.writeString(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+        Files.writeString(dir.resolve("MODEL_CARD.md"), AspectPolarityCard.of(m, chosen.confusion()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
     }
 }

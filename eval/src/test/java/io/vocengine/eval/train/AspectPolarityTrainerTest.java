@@ -1,6 +1,9 @@
 package io.vocengine.eval.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.emotion.EmotionModels;
+import io.vocengine.engine.tag.AspectPolarityModel;
 import io.vocengine.engine.tag.AspectPolarityNetwork;
 import io.vocengine.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.Test;
@@ -10,12 +13,40 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AspectPolarityTrainerTest {
+    @Test
+    void trainsABundleWithItsManifestAndModelCard(@TempDir Path dir) throws IOException {
+        // "环境…" rates the decoration aspect (column 10) through a node without a fixed polarity: the model decides it.
+        String[] reviews = {"环境很好", "环境不怎么样", "环境一般", "环境不错，挺喜欢", "环境很糟糕", "环境还行吧"};
+        int[] labels = {1, -1, 0, 1, -1, 0};
+        StringBuilder file = new StringBuilder();
+        for (int r = 0; r < 20; r++) {
+            for (int a = 0; a < 20; a++) {
+                int label = a == 10 ? labels[r % 6] : -2;
+                file.append(a == 0 ? "" : ",").append(a).append('_').append(label);
+            }
+            file.append('\t').append(reviews[r % 6]).append('\n');
+        }
+        Path train = Files.writeString(dir.resolve("tiny.tsv"), file);
+        new AspectPolarityTrainer(TaxonomyLoader.loadShipped("restaurant"), EmotionModels.shipped().polarity(), null,
+                new PrintStream(PrintStream.nullOutputStream())).train(train, dir.resolve("bundle"));
+        AspectPolarityModel model = new AspectPolarityModel(ModelBundle.load(dir.resolve("bundle")));
+        assertNull(model.network());
+        JsonNode cv = ModelBundle.load(dir.resolve("bundle")).manifest().path("metrics").path("crossValidatedAccuracy");
+        assertTrue(cv.path("low").asDouble() <= cv.path("value").asDouble() && cv.path("value").asDouble() <= cv.path("high").asDouble(), cv.toString());
+        String card = Files.readString(dir.resolve("bundle/MODEL_CARD.md"));
+        assertTrue(card.contains("# Model card: bundle (version " + model.stamp().split("@")[1] + ")")
+                && card.contains(String.format(Locale.ROOT, "Accuracy **%.4f** [%.4f, %.4f]", cv.path("value").asDouble(),
+                cv.path("low").asDouble(), cv.path("high").asDouble())) && card.contains("`tiny.tsv`"), card);
+    }
+
     /** The network's training-set readings are out of fold for train2.tsv only; on other data they would be made up. */
     @Test
     void theNetworksReadingsOfAnotherTrainingFileAreRefused(@TempDir Path dir) throws IOException {
