@@ -40,9 +40,8 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
 
     /** With the shipped models of the given taxonomies. */
     public EngineConfig(List<Taxonomy> taxonomies, int maxChars) {
-        this(taxonomies, maxChars, shipped(taxonomies, AspectPolarityModel.KIND, AspectPolarityModel::new,
-                AspectPolarityModel::taxonomy), shipped(taxonomies, MentionModel.KIND, MentionModel::new, MentionModel::taxonomy),
-                false, EmotionModels.shipped());
+        this(taxonomies, maxChars, shipped(taxonomies, AspectPolarityModel.KIND, AspectPolarityModel::new),
+                shipped(taxonomies, MentionModel.KIND, MentionModel::new), false, EmotionModels.shipped());
     }
 
     /** The same engine with rules only, as model training needs it: no aspect, mention or emotion models. */
@@ -55,12 +54,14 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
         return new EngineConfig(taxonomies, maxChars, polarityModels, mentionModels, true, emotionModels);
     }
 
-    /** The shipped bundles of one kind that serve the given taxonomies. */
-    private static <M> List<M> shipped(List<Taxonomy> taxonomies, String kind, Function<ModelBundle, M> load,
-                                       Function<M, String> taxonomyOf) {
+    /**
+     * The shipped bundles of one kind that serve the given taxonomies, chosen by their manifest before loading: an
+     * engine without the restaurant taxonomy never loads the restaurant models (nor the ONNX network they need).
+     */
+    private static <M> List<M> shipped(List<Taxonomy> taxonomies, String kind, Function<ModelBundle, M> load) {
         List<String> ids = taxonomies.stream().map(Taxonomy::id).toList();
-        return ShippedBundles.ALL.stream().filter(b -> b.kind().equals(kind)).map(load)
-                .filter(m -> ids.contains(taxonomyOf.apply(m))).toList();
+        return ShippedBundles.ALL.stream().filter(b -> b.kind().equals(kind))
+                .filter(b -> ids.contains(b.manifest().path("taxonomy").asText())).map(load).toList();
     }
 
     /** Read and checked once per JVM: the class path does not change, and every config and reload needs them. */

@@ -85,7 +85,12 @@ public final class AspectPolarityTrainer {
         Map<String, AspectPolarityNetwork.Reading> readings = network == null ? Map.of() : outOfFold(trainFile);
         Set<String> evaluated = new HashSet<>(AiChallenger2018.MAPPING.nodes());
         List<Review> reviews = new ArrayList<>();
-        for (GoldItem g : gold) reviews.add(new Review(events(engine, g, evaluated, readings.get(g.id()))));
+        for (GoldItem g : gold) {
+            if (network != null && !readings.containsKey(g.id())) {
+                throw new IOException("the out-of-fold readings of " + network.stamp() + " have no line for " + g.id());
+            }
+            reviews.add(new Review(events(engine, g, evaluated, readings.get(g.id()))));
+        }
         int examples = reviews.stream().mapToInt(r -> r.events().size()).sum();
         log.printf(Locale.ROOT, "%d reviews, %d aspect-tag examples%n", reviews.size(), examples);
 
@@ -173,8 +178,12 @@ public final class AspectPolarityTrainer {
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split("\t");
             float[] p = new float[cells.length - 1];
-            for (int k = 1; k < cells.length; k++) p[k - 1] = Float.parseFloat(cells[k]);
-            out.put(trainFile.getFileName() + ":" + cells[0], network.reading(taxonomy, p));
+            try {
+                for (int k = 1; k < cells.length; k++) p[k - 1] = Float.parseFloat(cells[k]);
+                out.put(trainFile.getFileName() + ":" + cells[0], network.reading(taxonomy, p));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(name + "/" + AspectPolarityNetwork.OUT_OF_FOLD_FILE + " line " + (i + 1) + ": " + e.getMessage());
+            }
         }
         return out;
     }
@@ -261,7 +270,7 @@ public final class AspectPolarityTrainer {
         }
         m.putObject("files").put(AspectPolarityModel.FILE, sha);
         Files.writeString(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
-        Files.writeString(dir.resolve("MODEL_CARD.md"), AspectPolarityCard.of(m, chosen.confusion()));
+        Files.writeString(dir.resolve("MODEL_CARD.md"), AspectPolarityCard.of(m, chosen.confusion(), FOLDS));
     }
 
     private static double round(double v) {

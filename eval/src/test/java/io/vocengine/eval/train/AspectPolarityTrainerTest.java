@@ -5,7 +5,9 @@ import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.emotion.EmotionModels;
 import io.vocengine.engine.tag.AspectPolarityModel;
 import io.vocengine.engine.tag.AspectPolarityNetwork;
+import io.vocengine.engine.testdata.SharedData;
 import io.vocengine.taxonomy.TaxonomyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,12 +42,32 @@ class AspectPolarityTrainerTest {
                 new PrintStream(PrintStream.nullOutputStream())).train(train, dir.resolve("bundle"));
         AspectPolarityModel model = new AspectPolarityModel(ModelBundle.load(dir.resolve("bundle")));
         assertNull(model.network());
-        JsonNode cv = ModelBundle.load(dir.resolve("bundle")).manifest().path("metrics").path("crossValidatedAccuracy");
-        assertTrue(cv.path("low").asDouble() <= cv.path("value").asDouble() && cv.path("value").asDouble() <= cv.path("high").asDouble(), cv.toString());
+        JsonNode metrics = ModelBundle.load(dir.resolve("bundle")).manifest().path("metrics");
+        JsonNode cv = metrics.path("crossValidatedAccuracy");
+        int examples = 0;
+        for (JsonNode row : metrics.path("crossValidatedConfusion")) for (JsonNode n : row) examples += n.asInt();
+        assertEquals(20, examples, "one example per review: its decoration tag");
         String card = Files.readString(dir.resolve("bundle/MODEL_CARD.md"));
         assertTrue(card.contains("# Model card: bundle (version " + model.stamp().split("@")[1] + ")")
                 && card.contains(String.format(Locale.ROOT, "Accuracy **%.4f** [%.4f, %.4f]", cv.path("value").asDouble(),
-                cv.path("low").asDouble(), cv.path("high").asDouble())) && card.contains("`tiny.tsv`"), card);
+                cv.path("low").asDouble(), cv.path("high").asDouble())) && card.contains("`tiny.tsv`")
+                && !card.contains("stacked on"), card);
+    }
+
+    /** The shipped model is what the committed trainer makes of train2.tsv and the shipped networks, byte for byte. */
+    @Test
+    @Tag(SharedData.TAG)
+    void stackedTrainingOnTrain2RebuildsTheShippedModel(@TempDir Path dir) throws IOException {
+        Path train = SharedData.require("aichallenger2018-fsa-subset/train2.tsv");
+        new AspectPolarityTrainer(TaxonomyLoader.loadShipped("restaurant"), EmotionModels.shipped().polarity(),
+                AspectPolarityNetwork.shipped("restaurant-aspect-cnn"), new PrintStream(PrintStream.nullOutputStream()))
+                .train(train, dir.resolve("restaurant-aspect-polarity"));
+        ModelBundle shipped = ModelBundle.shipped("restaurant-aspect-polarity");
+        ModelBundle rebuilt = ModelBundle.load(dir.resolve("restaurant-aspect-polarity"));
+        assertEquals(shipped.stamp(), rebuilt.stamp());
+        assertEquals(shipped.manifest().path("metrics"), rebuilt.manifest().path("metrics"));
+        assertTrue(Files.readString(dir.resolve("restaurant-aspect-polarity/MODEL_CARD.md")).contains(
+                "stacked on the ONNX aspect network `" + AspectPolarityNetwork.shipped("restaurant-aspect-cnn").stamp()));
     }
 
     /** The network's training-set readings are out of fold for train2.tsv only; on other data they would be made up. */

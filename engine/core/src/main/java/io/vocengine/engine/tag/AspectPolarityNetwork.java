@@ -26,6 +26,8 @@ public final class AspectPolarityNetwork {
     /** The network's out-of-fold probabilities on its own training reviews, for training a model stacked on it. */
     public static final String OUT_OF_FOLD_FILE = "train2-oof.tsv";
     private static final Map<String, AspectPolarityNetwork> SHIPPED = new ConcurrentHashMap<>();
+    /** Below this probability of being mentioned, an aspect's polarity split is not read (see Reading#polarity). */
+    private static final float MIN_MENTION = 0.005f;
 
     private final OnnxTextModel model;
     private final List<String> aspects;
@@ -100,7 +102,7 @@ public final class AspectPolarityNetwork {
          * The polarity distribution (negative, neutral, positive, summing to 1) of the node's aspect: the node's own
          * when the network scores it, else its nearest scored ancestor's (a fine node such as 排队久 inherits 等位
          * time), else, for a coarse node such as 服务, that of its scored descendant the review most likely mentions.
-         * Null when no scored aspect is related to the node.
+         * Null when no scored aspect is related to the node, or the review almost surely does not mention it.
          */
         public float[] polarity(String nodeId) {
             List<String> path = taxonomy.pathIds(nodeId);
@@ -119,9 +121,14 @@ public final class AspectPolarityNetwork {
             return 1 - p[aspect * LABELS.size()];
         }
 
+        /**
+         * Null when the network is all but sure the review does not mention the aspect: its polarity split would then
+         * be a ratio of rounding noise (the out-of-fold file keeps four decimals), not evidence.
+         */
         private float[] polarityOf(int aspect) {
             int at = aspect * LABELS.size() + 1;
-            float sum = Math.max(1e-6f, p[at] + p[at + 1] + p[at + 2]);
+            float sum = p[at] + p[at + 1] + p[at + 2];
+            if (sum < MIN_MENTION) return null;
             return new float[]{p[at] / sum, p[at + 1] / sum, p[at + 2] / sum};
         }
     }

@@ -63,6 +63,21 @@ class AspectPolarityStageTest {
                 + "engine ships " + network), e.getMessage());
     }
 
+    /** A taxonomy edit that renames a node the network scores is refused (a hot reload keeps the running engine). */
+    @Test
+    void aTaxonomyWithoutOneOfTheNetworksAspectsIsRefused() throws IOException {
+        String yaml;
+        try (var in = TaxonomyLoader.class.getResourceAsStream("/taxonomies/restaurant.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Taxonomy edited = TaxonomyLoader.parse("restaurant.yaml", yaml.replace("location.traffic", "location.transport")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AspectPolarityModel model = new AspectPolarityModel(ModelBundle.shipped("restaurant-aspect-polarity"));
+        BundleException e = assertThrows(BundleException.class, () -> new AspectPolarityStage(List.of(edited),
+                List.of(model), TestEngines.shared().segmenter(), EmotionModels.shipped().polarity()));
+        assertTrue(e.getMessage().contains("scores restaurant.location.traffic, which taxonomy restaurant@"), e.getMessage());
+    }
+
     @Test
     void aBatchTagsAsItsItemsOneByOne() {
         List<String> texts = List.of("环境很好", "服务员态度很差，菜倒是挺好吃", "停车不方便，价格也贵", "快递很快");
