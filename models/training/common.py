@@ -40,6 +40,18 @@ def split_ids(name, split):
         return [int(line) for line in f if line.strip()]
 
 
+POLARITY_FILES = {  # the document-polarity datasets (columns "review", "label" 0/1), by name
+    "online-shopping-10-cats": "online-shopping-10-cats/online_shopping_10_cats.csv",
+    "waimai-10k": "waimai-10k/waimai_10k.csv",
+}
+
+
+def polarity_rows(data_root, name, split=None):
+    """(normalised review, 0/1 label) of one polarity dataset: every row, or the rows of a committed split."""
+    rows = [(t, int(l)) for t, l in read_csv(os.path.join(data_root, POLARITY_FILES[name]), "review", "label")]
+    return rows if split is None else [rows[i] for i in split_ids(name, split)]
+
+
 def build_vocab(texts, min_count=2):
     """Characters seen at least min_count times, sorted, so the ids do not depend on data order. Whitespace other
     than the space and control characters are left out: vocab.txt is one character per line, and a line break in it

@@ -14,9 +14,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from common import SEED, bootstrap_interval, split_ids
+from common import POLARITY_FILES, SEED, bootstrap_interval, polarity_rows, split_ids
 from train_emotion import load
-from train_polarity import DATASETS, rows
 
 NEUTRAL = "neutral"
 TEST_SETS = {"online-shopping-10-cats": "online-shopping-test", "waimai-10k": "waimai-test"}  # voc eval's names
@@ -55,8 +54,8 @@ def peer(train, test, balanced):
 
 def polarity_sets(data_root):
     out = {}
-    for name in DATASETS:
-        data = rows(data_root, name)
+    for name in POLARITY_FILES:
+        data = polarity_rows(data_root, name)
         train = [data[i] for s in ("train", "dev") for i in split_ids(name, s)]
         out[TEST_SETS[name]] = (train, [data[i] for i in split_ids(name, "test")], False)
     return out

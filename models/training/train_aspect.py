@@ -35,8 +35,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import SEED, batches, bootstrap_interval, build_vocab, encode, export_onnx, normalise, predict, read_csv, \
-    seed_everything, sha256, split_ids, trim, write_bundle
+from common import POLARITY_FILES, SEED, batches, bootstrap_interval, build_vocab, encode, export_onnx, normalise, \
+    polarity_rows, predict, seed_everything, sha256, trim, write_bundle
 
 MAX_LEN = 512          # characters read per review (median review 274, so this covers almost all of them)
 FOLDS = 5
@@ -45,8 +45,6 @@ LABELS = ["not_mentioned", "negative", "neutral", "positive"]
 FSA_DIR = "aichallenger2018-fsa-subset"
 OOF_FILE = "train2-oof.tsv"  # out-of-fold probabilities on the training reviews, for stacking (see write_oof)
 MAPPING = os.path.join("eval", "src", "main", "resources", "io", "vocengine", "eval", "mappings", "aichallenger2018.tsv")
-POLARITY = {"online-shopping-10-cats": "online-shopping-10-cats/online_shopping_10_cats.csv",
-            "waimai-10k": "waimai-10k/waimai_10k.csv"}
 
 # The shipped configuration. Variants compared by 5-fold CV in a scratch harness (same data, folds, seed, one
 # thread) are listed in EXPERIMENTS; the final run repeats the CV of this configuration and reports it.
@@ -113,14 +111,6 @@ def aspect_nodes():
                 i, _, node = line.rstrip("\n").split("\t")
                 nodes[int(i)] = node
     return [nodes[i] for i in range(ASPECTS)]
-
-
-def polarity_rows(data_root):
-    out = []
-    for name, path in POLARITY.items():
-        data = read_csv(os.path.join(data_root, path), "review", "label")
-        out += [(data[i][0], int(data[i][1])) for i in split_ids(name, "train")]
-    return out
 
 
 def fold_of(n):
@@ -463,7 +453,7 @@ class Exported(nn.Module):
 
 def prepare(data_root, cfg):
     train = read_fsa(os.path.join(data_root, FSA_DIR, "train2.tsv"))
-    pol = polarity_rows(data_root)  # the vocabulary always includes them, so every configuration has the same ids
+    pol = [r for n in POLARITY_FILES for r in polarity_rows(data_root, n, "train")]  # the vocabulary always includes them, so every configuration has the same ids
     chars, vocab = build_vocab([t for t, _ in train] + [t for t, _ in pol])
     x = encode([t for t, _ in train], vocab, MAX_LEN)
     y = torch.tensor([l for _, l in train])
@@ -546,7 +536,7 @@ def main(data_root, out_dir):
         "maxLength": MAX_LEN,
         "aspects": aspect_nodes(),
         "trainingData": {
-            "datasets": [FSA_DIR + "/train2.tsv"] + (list(POLARITY) if cfg["pretrain"] else []),
+            "datasets": [FSA_DIR + "/train2.tsv"] + (list(POLARITY_FILES) if cfg["pretrain"] else []),
             "splits": f"train2.tsv: all 1,000 reviews; choices by {FOLDS}-fold cross-validation over reviews (fold = "
                       f"position in numpy default_rng({SEED}).permutation(1000) mod {FOLDS}); dev2.tsv scored once "
                       f"at the end, never used for a choice"
@@ -564,7 +554,7 @@ def main(data_root, out_dir):
         "metrics": metrics,
     }
     write_bundle(out_dir, chars, LABELS, manifest, [os.path.join(data_root, FSA_DIR, "train2.tsv")]
-                 + ([os.path.join(data_root, p) for p in POLARITY.values()] if cfg["pretrain"] else []), [OOF_FILE])
+                 + ([os.path.join(data_root, p) for p in POLARITY_FILES.values()] if cfg["pretrain"] else []), [OOF_FILE])
     write_model_card(out_dir)
     print(f"done in {time.time() - started:.0f} s; {parameters} parameters; model.onnx "
           f"{os.path.getsize(os.path.join(out_dir, 'model.onnx'))} bytes, sha256 "

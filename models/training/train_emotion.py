@@ -37,8 +37,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import (MIN_LEN, SEED, bootstrap_interval, build_vocab, encode, export_onnx, normalise, seed_everything,
-                    split_ids, write_bundle)
+from common import (MIN_LEN, POLARITY_FILES, SEED, bootstrap_interval, build_vocab, encode, export_onnx, normalise,
+                    polarity_rows, seed_everything, split_ids, write_bundle)
 
 LABELS = ["joy", "like", "anger", "sadness", "fear", "disgust", "surprise", "neutral"]
 SMP_LABELS = ["joy", "anger", "sadness", "fear", "surprise", "neutral"]  # the labels SMP2020-EWECT has
@@ -47,8 +47,6 @@ MAX_LEN = 160
 MAPPINGS = os.path.join("eval", "src", "main", "resources", "io", "vocengine", "eval", "mappings")
 SMP_DIR, NLPCC_FILE = "smp2020-ewect", "nlpcc2013-weibo-emotion/Nlpcc2013Train.tsv"
 SMP_SPLITS = os.path.join("eval", "splits", "smp2020-ewect")
-POLARITY = {"online-shopping-10-cats": "online-shopping-10-cats/online_shopping_10_cats.csv",
-            "waimai-10k": "waimai-10k/waimai_10k.csv"}
 DOMAINS = ["virus", "usual", "nlpcc", "polarity"]
 DOMAIN_OF = {"smp-virus-train": "virus", "smp-usual-train": "usual", "nlpcc-train": "nlpcc"}
 EXPERIMENTS_FILE = os.path.join("models", "training", "emotion_experiments.json")
@@ -118,12 +116,6 @@ def nlpcc_rows(data_root):
     m = mapping("nlpcc2013")
     with open(os.path.join(data_root, NLPCC_FILE), encoding="utf-8", newline="") as f:
         return [(normalise(r["文本"]), m[r["标签"].strip()]) for r in csv.DictReader(f)]
-
-
-def polarity_rows(data_root, name):
-    with open(os.path.join(data_root, POLARITY[name]), encoding="utf-8", newline="") as f:
-        rows = [(normalise(r["review"]), int(r["label"])) for r in csv.DictReader(f)]
-    return [rows[i] for i in split_ids(name, "train")]
 
 
 def read_ids(path):
@@ -659,8 +651,8 @@ def train(cfg, parts, data_root, log_name):
     seed_everything(threads=1)
     polarity = []
     if cfg["polarity"]:
-        for n in POLARITY:
-            polarity += polarity_rows(data_root, n)
+        for n in POLARITY_FILES:
+            polarity += polarity_rows(data_root, n, "train")
     sets = [("smp-virus-train", SMP_LABELS, 1.0), ("nlpcc-train", LABELS, 1.0)]
     if cfg["usualEvalTrain"]:
         sets.append(("smp-usual-train", SMP_LABELS, cfg["usualWeight"]))
@@ -978,7 +970,7 @@ def main(data_root, out_dir):
         "output": "probs: one calibrated sigmoid per label (multi-label; they need not sum to 1)",
         "thresholds": {l: chosen[l]["threshold"] for l in LABELS},
         "trainingData": {
-            "datasets": ["smp2020-ewect", "nlpcc2013-weibo-emotion"] + (list(POLARITY) if cfg["polarity"] else []),
+            "datasets": ["smp2020-ewect", "nlpcc2013-weibo-emotion"] + (list(POLARITY_FILES) if cfg["polarity"] else []),
             "splits": {
                 "train": "SMP2020-EWECT virus_train.txt + virus_eval_labeled.txt + usual_eval_labeled.txt rows in "
                          "eval/splits/smp2020-ewect/usual-eval-train.txt; NLPCC 2013 eval/splits/"
@@ -1027,7 +1019,7 @@ def main(data_root, out_dir):
             "exportCheck": check,
         },
     }
-    files = data_files(data_root) + ([os.path.join(data_root, f) for f in POLARITY.values()] if cfg["polarity"] else [])
+    files = data_files(data_root) + ([os.path.join(data_root, f) for f in POLARITY_FILES.values()] if cfg["polarity"] else [])
     write_bundle(out_dir, chars, LABELS, manifest, files)
     write_card(out_dir, manifest, time.time() - started)
     print(f"done in {(time.time() - started) / 60:.1f} min", flush=True)

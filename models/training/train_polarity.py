@@ -25,8 +25,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from common import SEED, batches, bootstrap_interval, build_vocab, encode, export_onnx, predict, read_csv, \
-    seed_everything, split_ids, trim, write_bundle
+from common import POLARITY_FILES, SEED, batches, bootstrap_interval, build_vocab, encode, export_onnx, \
+    polarity_rows, predict, seed_everything, split_ids, trim, write_bundle
 
 MAX_LEN = 512          # characters the engine passes (the n-gram bag reads all of them)
 CNN_LEN = 128          # characters the CNN reads (the first 128: keeps the batched cost bounded)
@@ -34,10 +34,7 @@ BUCKETS, BAG_DIM = 500009, 8   # hashed bigram + trigram table (prime size), emb
 EMB, FILTERS, DILATIONS, DROPOUT = 96, 96, (2, 4), 0.3
 BAG_EPOCHS, CNN_EPOCHS, BATCH, LR, EMA = 2, 6, 64, 2e-3, 0.999
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)    # candidate weights of the bag in the ensemble (chosen on dev)
-DATASETS = {  # name -> (file, text column, label column)
-    "online-shopping-10-cats": ("online-shopping-10-cats/online_shopping_10_cats.csv", "review", "label"),
-    "waimai-10k": ("waimai-10k/waimai_10k.csv", "review", "label"),
-}
+DATASETS = POLARITY_FILES
 LABELS = ["negative", "positive"]
 
 # Development experiments (scratch harness, same data, splits, seed and one thread; dev accuracy only, single runs:
@@ -79,11 +76,6 @@ EXPERIMENTS = [
     ("ensemble bag 512 + BiGRU + CNN", 0.9364, 0.9258),
     ("ensembles of the bag with 2-4 CNN variants", 0.9345, 0.9199),
 ]
-
-
-def rows(data_root, name):
-    path, text_col, label_col = DATASETS[name]
-    return [(t, int(l)) for t, l in read_csv(os.path.join(data_root, path), text_col, label_col)]
 
 
 class NgramBag(nn.Module):
@@ -289,7 +281,7 @@ def write_card(out_dir, manifest):
 def main(data_root, out_dir):
     started = time.time()
     seed_everything(threads=1)
-    data = {n: rows(data_root, n) for n in DATASETS}
+    data = {n: polarity_rows(data_root, n) for n in DATASETS}
     part = {(n, s): [data[n][i] for i in split_ids(n, s)] for n in DATASETS for s in ("train", "dev", "test")}
     train_rows = [r for n in DATASETS for r in part[(n, "train")]]
     chars, vocab = build_vocab(t for t, _ in train_rows)
@@ -400,7 +392,7 @@ def main(data_root, out_dir):
         },
         "metrics": metrics,
     }
-    manifest = write_bundle(out_dir, chars, LABELS, manifest, [os.path.join(data_root, DATASETS[n][0]) for n in DATASETS])
+    manifest = write_bundle(out_dir, chars, LABELS, manifest, [os.path.join(data_root, DATASETS[n]) for n in DATASETS])
     write_card(out_dir, manifest)
     print(f"done in {time.time() - started:.0f} s; {parameters} parameters", flush=True)
 
