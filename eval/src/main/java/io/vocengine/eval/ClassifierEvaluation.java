@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
@@ -76,13 +75,10 @@ public final class ClassifierEvaluation {
         ClassificationEvaluation.Result full = evaluate(labels, gold, probabilities, null);
         Map<String, double[]> samples = new LinkedHashMap<>();
         for (String m : metricNames(labels)) samples.put(m, new double[resamples]);
-        Random random = new Random(seed);
-        int[] pick = new int[items.size()];
-        for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < pick.length; i++) pick[i] = random.nextInt(items.size());
+        Bootstrap.forEachResample(items.size(), resamples, seed, (pick, b) -> {
             Map<String, Double> r = metrics(labels, evaluate(labels, gold, probabilities, pick));
             for (String m : samples.keySet()) samples.get(m)[b] = r.get(m);
-        }
+        });
         Map<String, Bootstrap.Interval> metrics = new LinkedHashMap<>();
         metrics(labels, full).forEach((m, v) -> metrics.put(m, Bootstrap.interval(v, samples.get(m))));
         metrics.put("expectedCalibrationError", Bootstrap.interval(full.expectedCalibrationError(), new double[0]));
@@ -113,16 +109,13 @@ public final class ClassifierEvaluation {
         Map<String, Double> base = hardMetrics(labels, a, null), now = hardMetrics(labels, b, null);
         Map<String, int[]> otherSide = new LinkedHashMap<>();
         base.keySet().forEach(m -> otherSide.put(m, new int[1]));
-        Random random = new Random(seed);
-        int[] pick = new int[a.size()];
-        for (int r = 0; r < resamples && !a.isEmpty(); r++) {
-            for (int i = 0; i < pick.length; i++) pick[i] = random.nextInt(a.size());
+        if (!a.isEmpty()) Bootstrap.forEachResample(a.size(), resamples, seed, (pick, r) -> {
             Map<String, Double> x = hardMetrics(labels, a, pick), y = hardMetrics(labels, b, pick);
             for (String m : base.keySet()) {
                 double observed = now.get(m) - base.get(m), d = y.get(m) - x.get(m);
                 if (observed >= 0 ? d <= 0 : d >= 0) otherSide.get(m)[0]++;
             }
-        }
+        });
         List<Change> out = new ArrayList<>();
         for (String m : base.keySet()) {
             double p = resamples == 0 ? 1 : Math.min(1, 2.0 * otherSide.get(m)[0] / resamples);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ObjIntConsumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -46,20 +47,31 @@ public final class Bootstrap {
         AspectEvaluation.Result full = evaluate(taxonomy, nodes, gold, predicted, null);
         Map<String, double[]> samples = new LinkedHashMap<>();
         METRICS.keySet().forEach(k -> samples.put(k, new double[resamples]));
-        Random random = new Random(seed);
-        int[] pick = new int[gold.size()];
-        for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < pick.length; i++) pick[i] = random.nextInt(gold.size());
+        forEachResample(gold.size(), resamples, seed, (pick, b) -> {
             AspectEvaluation.Result r = evaluate(taxonomy, nodes, gold, predicted, pick);
             for (Map.Entry<String, ToDoubleFunction<AspectEvaluation.Result>> m : METRICS.entrySet()) {
                 samples.get(m.getKey())[b] = m.getValue().applyAsDouble(r);
             }
-        }
+        });
         Map<String, Interval> out = new LinkedHashMap<>();
         for (Map.Entry<String, ToDoubleFunction<AspectEvaluation.Result>> m : METRICS.entrySet()) {
             out.put(m.getKey(), interval(m.getValue().applyAsDouble(full), samples.get(m.getKey())));
         }
         return out;
+    }
+
+    /**
+     * Calls {@code action(pick, b)} for each resample b of n items: {@code pick} holds n indexes drawn with
+     * replacement from one {@code Random(seed)}, so the same seed gives the same resamples everywhere. The array is
+     * reused between calls.
+     */
+    public static void forEachResample(int n, int resamples, long seed, ObjIntConsumer<int[]> action) {
+        Random random = new Random(seed);
+        int[] pick = new int[n];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < n; i++) pick[i] = random.nextInt(n);
+            action.accept(pick, b);
+        }
     }
 
     /** The 2.5th and 97.5th percentiles of resampled values around the full-set value; no resamples, no width. */

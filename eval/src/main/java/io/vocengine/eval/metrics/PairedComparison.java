@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Two runs over the same items, compared node by node with a paired bootstrap: each resample draws the same items
@@ -40,10 +39,7 @@ public final class PairedComparison {
         Map<String, Double> cur = f1s(Bootstrap.evaluate(taxonomy, nodes, gold, current, null));
         Map<String, int[]> sides = new LinkedHashMap<>(); // [resamples with delta <= 0, with delta >= 0]
         base.keySet().forEach(k -> sides.put(k, new int[2]));
-        Random random = new Random(seed);
-        int[] pick = new int[gold.size()];
-        for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < pick.length; i++) pick[i] = random.nextInt(gold.size());
+        Bootstrap.forEachResample(gold.size(), resamples, seed, (pick, b) -> {
             Map<String, Double> fb = f1s(Bootstrap.evaluate(taxonomy, nodes, gold, baseline, pick));
             Map<String, Double> fc = f1s(Bootstrap.evaluate(taxonomy, nodes, gold, current, pick));
             for (String k : sides.keySet()) {
@@ -51,7 +47,7 @@ public final class PairedComparison {
                 if (d <= 0) sides.get(k)[0]++;
                 if (d >= 0) sides.get(k)[1]++;
             }
-        }
+        });
         List<Change> out = new ArrayList<>();
         for (String k : sides.keySet()) {
             int[] s = sides.get(k);

@@ -126,17 +126,15 @@ public final class AspectPolarityTrainer {
 
         /** 95% bootstrap interval over reviews (1,000 resamples, seeded), as the eval harness computes it. */
         Bootstrap.Interval interval() {
-            Random random = new Random(SEED);
             double[] samples = new double[1000];
-            for (int s = 0; s < samples.length; s++) {
+            Bootstrap.forEachResample(right.length, samples.length, SEED, (pick, s) -> {
                 long r = 0, t = 0;
-                for (int k = 0; k < right.length; k++) {
-                    int i = random.nextInt(right.length);
+                for (int i : pick) {
                     r += right[i];
                     t += total[i];
                 }
                 samples[s] = (double) r / Math.max(1, t);
-            }
+            });
             return Bootstrap.interval(accuracy(), samples);
         }
     }
@@ -166,7 +164,7 @@ public final class AspectPolarityTrainer {
      * @throws IOException when the network's readings are of another training file
      */
     private Map<String, AspectPolarityNetwork.Reading> outOfFold(Path trainFile) throws IOException {
-        String name = network.stamp().split("@", 2)[0];
+        String name = network.name();
         byte[] file = ModelBundle.shipped(name).file(AspectPolarityNetwork.OUT_OF_FOLD_FILE);
         String[] lines = new String(file, StandardCharsets.UTF_8).split("\n");
         String sha = ModelBundle.sha256(Files.readAllBytes(trainFile));

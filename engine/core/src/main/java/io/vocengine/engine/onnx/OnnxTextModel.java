@@ -86,13 +86,14 @@ public final class OnnxTextModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new BundleException("model bundle " + name + ": model.onnx is not a loadable ONNX model: " + e.getMessage());
         }
+        long[] wanted = rows == 1 ? new long[]{-1, labels.size()} : new long[]{-1, rows, labels.size()};
+        String expected = Arrays.toString(wanted).replace("-1", "batch");
         try {
-            checkSignature(rows);
+            checkSignature(wanted, expected);
             float[][] warm = predict(List.of("warm-up 预热"));
             if (warm[0].length != rows * labels.size()) { // a dynamic non-batch axis passes the signature check
                 throw new BundleException("model bundle " + name + ": model.onnx gives " + warm[0].length
-                        + " probabilities, manifest.json lists " + labels.size() + " labels"
-                        + (rows == 1 ? "" : " for each of " + rows + " rows"));
+                        + " probabilities per text, expected " + expected + " (manifest.json)");
             }
         } catch (RuntimeException e) {
             close();
@@ -102,30 +103,27 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * The graph's input is "ids" and its output a float tensor [batch, labels], or [batch, rows, labels]: checked
-     * by shape, not only by size, since a transposed [batch, labels, rows] export has the same size and would be
-     * read silently wrong.
+     * The graph's input is "ids" and its output a float tensor of the wanted shape ([batch, labels], or [batch, rows,
+     * labels]; -1 is the batch): checked by shape, not only by size, since a transposed [batch, labels, rows] export
+     * has the same size and would be read silently wrong.
      */
-    private void checkSignature(int rows) {
+    private void checkSignature(long[] wanted, String expected) {
         try {
             if (!session.getInputInfo().containsKey("ids")) {
                 throw new BundleException("model bundle " + name + ": model.onnx has no input 'ids' (it has "
                         + session.getInputInfo().keySet() + ")");
             }
-            String expected = "[batch, " + (rows == 1 ? "" : rows + ", ") + labels.size() + "]";
             NodeInfo output = session.getOutputInfo().values().iterator().next();
             if (!(output.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
                 throw new BundleException("model bundle " + name + ": model.onnx's output is not a float tensor "
                         + expected + ": " + output.getInfo());
             }
             long[] shape = tensor.getShape();
-            long[] wanted = rows == 1 ? new long[]{-1, labels.size()} : new long[]{-1, rows, labels.size()};
             boolean fits = shape.length == wanted.length;
             for (int k = 1; fits && k < shape.length; k++) fits = shape[k] < 0 || shape[k] == wanted[k];
             if (!fits) {
                 throw new BundleException("model bundle " + name + ": model.onnx's output has the shape "
-                        + Arrays.toString(shape) + ", expected " + expected + " (manifest.json: " + labels.size()
-                        + " labels" + (rows == 1 ? "" : ", " + rows + " rows") + ")");
+                        + Arrays.toString(shape) + ", expected " + expected + " (manifest.json)");
             }
         } catch (OrtException e) {
             throw new BundleException("model bundle " + name + ": cannot read model.onnx's signature: " + e.getMessage());

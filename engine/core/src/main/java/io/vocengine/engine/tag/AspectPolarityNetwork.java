@@ -30,6 +30,7 @@ public final class AspectPolarityNetwork {
     private static final float MIN_MENTION = 0.005f;
 
     private final OnnxTextModel model;
+    private final String name;
     private final List<String> aspects;
 
     /** @throws BundleException when the bundle lists no aspects, has other labels or a model of another shape */
@@ -38,6 +39,7 @@ public final class AspectPolarityNetwork {
         bundle.manifest().path("aspects").forEach(a -> ids.add(a.asText()));
         if (ids.isEmpty()) throw new BundleException("model bundle " + bundle.name() + ": manifest.json lists no aspects");
         this.aspects = List.copyOf(ids);
+        this.name = bundle.name();
         this.model = new OnnxTextModel(bundle, KIND, aspects.size());
         if (!model.labels().equals(LABELS)) {
             model.close();
@@ -52,6 +54,11 @@ public final class AspectPolarityNetwork {
             if (b == null) throw new BundleException("model bundle " + n + " is not on the class path (models/bundles/" + n + ")");
             return new AspectPolarityNetwork(b);
         });
+    }
+
+    /** The bundle's name, under which it ships ({@link #shipped}). */
+    public String name() {
+        return name;
     }
 
     public String stamp() {

@@ -14,6 +14,7 @@ import io.vocengine.taxonomy.TaxonomyNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,13 +91,12 @@ public final class AspectPolarityStage implements Stage<Tagging> {
         Map<AspectPolarityModel, List<Integer>> wanted = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             out.add(new HashMap<>());
+            Set<AspectPolarityModel> needed = new HashSet<>();
             for (Tag t : items.get(i).get(Keys.CANDIDATE_TAGS).tags()) {
                 AspectPolarityModel m = decider(t);
-                if (m != null && m.network() != null) {
-                    List<Integer> of = wanted.computeIfAbsent(m, k -> new ArrayList<>());
-                    if (of.isEmpty() || of.get(of.size() - 1) != i) of.add(i);
-                }
+                if (m != null && m.network() != null) needed.add(m);
             }
+            for (AspectPolarityModel m : needed) wanted.computeIfAbsent(m, k -> new ArrayList<>()).add(i);
         }
         wanted.forEach((m, indexes) -> {
             List<AspectPolarityNetwork.Reading> r = m.network().read(
