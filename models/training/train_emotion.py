@@ -95,7 +95,7 @@ EXPERIMENTS = {
         "buckets": 10000, "usualWeight": 5.0, "charDropout": 0.1, "domainBias": True, "epochs": 15},
 }
 FINAL = "plain char CNN (no hashed n-grams)"  # the best mean of the two dev figures
-# the ensemble's second member, trained on its own; main() weighs it against FINAL on dev (weight 0 drops it)
+# the ensemble's second member, trained on its own; main() chooses its weight against FINAL on dev
 BAG_MEMBERS = {
     "n-gram bag member: 16-d, 200k buckets, lr 5e-3": {"member": "bag", "emb": 16, "buckets": 200000, "lr": 5e-3},
     "n-gram bag member: 16-d, 200k buckets, lr 2e-2": {"member": "bag", "emb": 16, "buckets": 200000, "lr": 2e-2},
@@ -257,8 +257,8 @@ class EmotionCnn(HalfTables, nn.Module):
 
 class EmotionBag(HalfTables, nn.Module):
     """The ensemble's second member, fastText-style: embeddings of the characters and of their hashed bigrams and
-    trigrams, summed over the text and divided by sqrt(count), then one linear layer. Trained on its own (trained
-    jointly, the CNN's head soaks up the fit), it errs differently from the CNN."""
+    trigrams, summed over the text and divided by sqrt(count), then one linear layer. Trained on its own, it errs
+    differently from the CNN (a linear n-gram head trained jointly with the CNN did not help on dev)."""
 
     def __init__(self, vocab_size, cfg):
         super().__init__()
@@ -706,7 +706,7 @@ def fit(model, cfg, parts, data, evals, epochs, lr, patience, phase, log):
 
 def train(cfg, parts, data_root, log_name, refit_epochs=None):
     """One configuration, its epoch chosen on dev; with refit_epochs, exactly that many epochs and no dev (the
-    caller has put dev into the training parts, see with_dev)."""
+    caller has put dev into the training parts, see with_rows)."""
     seed_everything(threads=1)
     polarity = []
     if cfg["polarity"]:
