@@ -42,6 +42,28 @@ class OnnxTextModelTest {
         assertEquals(0, model.predict(List.of()).length);
     }
 
+    /**
+     * A batch is padded to its longest text; both shipped models mask the padding (the emotion model's n-gram bag
+     * sums only the text's own positions), so a text reads the same alone and beside a much longer one.
+     */
+    @Test
+    void aTextReadsTheSameAloneAndInAPaddedBatch() {
+        List<String> texts = List.of("有点小贵", "我发誓再也不买你们家东西了！！",
+                "物流很慢，等了整整一个星期才到，打开一看盒子都压扁了，里面的杯子碎了两个，客服还一直推脱责任，说是快递的问题，"
+                        + "让我自己去找快递公司，太让人失望了，以后不会再来这家店买东西了", "好");
+        try (OnnxTextModel emotion = new OnnxTextModel(ModelBundle.shipped("emotion-cnn"), EmotionModels.EMOTION_KIND)) {
+            for (OnnxTextModel m : List.of(model, emotion)) {
+                float[][] batched = m.predict(texts);
+                for (int i = 0; i < texts.size(); i++) {
+                    float[] alone = m.predict(List.of(texts.get(i)))[0];
+                    for (int l = 0; l < alone.length; l++) {
+                        assertEquals(alone[l], batched[i][l], 1e-5, m.labels().get(l) + " of " + texts.get(i));
+                    }
+                }
+            }
+        }
+    }
+
     /** Every tensor is closed: 30,000 predictions must not grow the process's native memory without bound. */
     @Test
     void nativeMemoryStaysFlatOverManyCalls() throws IOException {
