@@ -468,6 +468,13 @@ def scores(rows, s, kind):
             "accuracy": round(float((gold == pred).mean()), 4)}
 
 
+def dev_figures_of(parts, s):
+    """The headline figures of SMP dev and NLPCC dev from their scores stacked in that order (as dev_parts gives)."""
+    n_smp = len(parts["smp-dev"])
+    return {"smp-dev": scores(parts["smp-dev"], s[:n_smp], "smp"),
+            "nlpcc-dev": scores(parts["nlpcc-dev"], s[n_smp:], "nlpcc")}
+
+
 def dev_score(figures):
     return (figures["smp-dev"]["macroF1"] + figures["nlpcc-dev"]["macroF1_7"]) / 2
 
@@ -748,12 +755,8 @@ def dev_parts(parts, vocab, model):
 def dev_report(parts, vocab, model):
     logits, gold, known = dev_parts(parts, vocab, model)
     ab = calibration(logits, gold, known)
-    n_smp = len(parts["smp-dev"])
     probs = apply_calibration(logits, ab)
-    raw = {"smp-dev": scores(parts["smp-dev"], logits[:n_smp], "smp"),
-           "nlpcc-dev": scores(parts["nlpcc-dev"], logits[n_smp:], "nlpcc")}
-    cal = {"smp-dev": scores(parts["smp-dev"], probs[:n_smp], "smp"),
-           "nlpcc-dev": scores(parts["nlpcc-dev"], probs[n_smp:], "nlpcc")}
+    raw, cal = dev_figures_of(parts, logits), dev_figures_of(parts, probs)
     return logits, gold, known, ab, probs, raw, cal
 
 
@@ -811,13 +814,11 @@ def ensemble_weight(parts, vocab, cnn, bag):
     weight's calibrated dev figures."""
     cnn_logits, gold, known = dev_parts(parts, vocab, cnn)
     bag_logits = dev_parts(parts, vocab, bag)[0]
-    n_smp = len(parts["smp-dev"])
     best, by_weight = None, {}
     for w in np.round(np.arange(0, 1.0001, 0.1), 1):
         logits = (1 - w) * cnn_logits + w * bag_logits
         probs = apply_calibration(logits, calibration(logits, gold, known))
-        figures = {"smp-dev": scores(parts["smp-dev"], probs[:n_smp], "smp"),
-                   "nlpcc-dev": scores(parts["nlpcc-dev"], probs[n_smp:], "nlpcc")}
+        figures = dev_figures_of(parts, probs)
         by_weight[str(w)] = {"smpDevMacroF1": figures["smp-dev"]["macroF1"],
                              "nlpccDevMacroF1_7": figures["nlpcc-dev"]["macroF1_7"]}
         if best is None or dev_score(figures) > best[0] + 1e-12:
@@ -1102,9 +1103,7 @@ def main(data_root, out_dir):
     dev_probs = np.concatenate([probs_of(model, parts[n], vocab, scale) for n in ("smp-dev", "nlpcc-dev")])
     assert np.abs(dev_probs - apply_calibration(logits, ab)).max() < 1e-4
     chosen = thresholds(dev_probs, gold, known)
-    n_smp = len(parts["smp-dev"])
-    dev = {"smp-dev": scores(parts["smp-dev"], dev_probs[:n_smp], "smp"),
-           "nlpcc-dev": scores(parts["nlpcc-dev"], dev_probs[n_smp:], "nlpcc")}
+    dev = dev_figures_of(parts, dev_probs)
 
     trained = set(t for n in ("smp-virus-train", "smp-usual-train", "nlpcc-train") for t, _ in parts[n])
     test = {}
