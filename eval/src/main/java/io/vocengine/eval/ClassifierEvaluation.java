@@ -1,6 +1,5 @@
 package io.vocengine.eval;
 
-import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.eval.datasets.LabelledTexts;
 import io.vocengine.eval.metrics.Bootstrap;
 import io.vocengine.eval.metrics.ClassificationEvaluation;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,10 +27,10 @@ public final class ClassifierEvaluation {
         List<double[]> score(List<String> texts);
 
         /** A model's own probabilities, one batched call per batch. */
-        static Scorer of(OnnxTextModel model) {
+        static Scorer of(Function<List<String>, float[][]> model) {
             return texts -> {
                 List<double[]> out = new ArrayList<>(texts.size());
-                for (float[] p : model.predict(texts)) {
+                for (float[] p : model.apply(texts)) {
                     double[] d = new double[p.length];
                     for (int i = 0; i < p.length; i++) d[i] = p[i];
                     out.add(d);

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.Engine;
 import io.vocengine.eval.TaggingDatasets;
 import io.vocengine.eval.TaggingEvaluation;
-import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.emotion.EmotionModels;
-import io.vocengine.engine.onnx.OnnxTextModel;
 import io.vocengine.eval.ClassifierEvaluation;
 import io.vocengine.eval.IntensityEvaluation;
 import io.vocengine.eval.datasets.Asap;
@@ -87,6 +85,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!gates.isEmpty() && baseline == null) throw new UserError("--gate needs --baseline FILE", 2);
+        Map<String, Double> margins = gateMargins(); // checked before anything runs, not after a whole evaluation
         Engine e = engine.engine();
         List<String> classSets = datasets.isEmpty() && gold == null ? List.copyOf(CLASS_SETS.keySet())
                 : datasets.stream().filter(CLASS_SETS::containsKey).toList();
@@ -99,7 +99,6 @@ final class EvalCommand implements Callable<Integer> {
                         + " (set --data to the public datasets folder)", 2);
             }
         }
-        if (!gates.isEmpty() && baseline == null) throw new UserError("--gate needs --baseline FILE", 2);
         List<TaggingEvaluation.Report> reports = new ArrayList<>();
         for (TaggingDatasets.Dataset d : chosen) {
             List<GoldItem> items = gold != null ? loadGold(e) : d.load(data);
@@ -142,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         System.out.println("reports: " + dir.resolve("report.json") + ", " + dir.resolve("report.md") + ", "
                 + dir.resolve("report.html"));
-        return base == null ? 0 : gate(report, base);
+        return base == null ? 0 : gate(report, base, margins);
     }
 
     /** Node-by-node paired comparison with the baseline run, on the items both runs scored. */
@@ -199,30 +198,29 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * Each chosen set's test items through the shipped polarity model, or through the whole engine for emotion (so
-     * that the cleaner's cues count, as they do in production); none when the engine has no emotion models.
+     * Each chosen set's test items through the engine's polarity model (read as the emotion stage reads it, a long
+     * text in windows), or through the whole engine for emotion (so that the cleaner's cues count, as they do in
+     * production); none when the engine has no emotion models.
      */
     private List<ClassifierEvaluation.Report> classify(Engine e, List<String> sets) throws java.io.IOException {
-        ModelBundle bundle = ModelBundle.shipped("polarity-cnn");
-        if (sets.isEmpty() || bundle == null || e.emotionLabels().isEmpty()) return List.of();
+        if (sets.isEmpty() || e.emotionLabels().isEmpty()) return List.of();
+        EmotionModels models = EmotionModels.shipped(); // the engine's own: it has emotion models, so the shipped ones
         List<ClassifierEvaluation.Report> out = new ArrayList<>();
-        try (OnnxTextModel polarity = new OnnxTextModel(bundle, EmotionModels.POLARITY_KIND)) {
-            for (String name : sets.stream().sorted().toList()) {
-                ClassSet set = CLASS_SETS.get(name);
-                Path file = data.resolve(set.file());
-                if (!Files.isRegularFile(file)) throw new UserError("test set " + name + " not found at " + file, 2);
-                List<LabelledTexts.Item> test = set.reader().read(file);
-                if (set.splits() != null) test = LabelledTexts.select(test, Splits.read(splitsDir().resolve(set.splits()), "test"));
-                if (limit != null) test = test.subList(0, Math.min(limit, test.size()));
-                ClassifierEvaluation.Scorer scorer = set.emotion() ? texts -> emotions(e, texts, set.labels())
-                        : ClassifierEvaluation.Scorer.of(polarity);
-                String model = set.emotion() ? EmotionModels.shipped().emotion().stamp() : polarity.stamp();
-                int total = test.size();
-                Progress progress = Progress.stderr("eval " + name);
-                out.add(ClassifierEvaluation.run(name, model, set.labels(), test, scorer, resamples, SEED,
-                        done -> progress.update(done, done, total)));
-                progress.finish(total, total, total);
-            }
+        for (String name : sets.stream().sorted().toList()) {
+            ClassSet set = CLASS_SETS.get(name);
+            Path file = data.resolve(set.file());
+            if (!Files.isRegularFile(file)) throw new UserError("test set " + name + " not found at " + file, 2);
+            List<LabelledTexts.Item> test = set.reader().read(file);
+            if (set.splits() != null) test = LabelledTexts.select(test, Splits.read(splitsDir().resolve(set.splits()), "test"));
+            if (limit != null) test = test.subList(0, Math.min(limit, test.size()));
+            ClassifierEvaluation.Scorer scorer = set.emotion() ? texts -> emotions(e, texts, set.labels())
+                    : ClassifierEvaluation.Scorer.of(models::readPolarity);
+            String model = (set.emotion() ? models.emotion() : models.polarity()).stamp();
+            int total = test.size();
+            Progress progress = Progress.stderr("eval " + name);
+            out.add(ClassifierEvaluation.run(name, model, set.labels(), test, scorer, resamples, SEED,
+                    done -> progress.update(done, done, total)));
+            progress.finish(total, total, total);
         }
         return out;
     }
@@ -319,23 +317,37 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** 1 when any gated metric fell by more than its margin in any dataset both reports hold; 0 otherwise. */
-    private int gate(JsonNode current, JsonNode base) {
-        int status = 0;
+    /** The --gate options, metric to margin. */
+    private Map<String, Double> gateMargins() {
+        List<String> known = new ArrayList<>(Bootstrap.METRICS.keySet());
+        known.addAll(List.of("accuracy", "macroF1", "emotionMacroF1"));
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
         for (String g : gates) {
             String[] mm = g.split(":");
-            List<String> known = new ArrayList<>(Bootstrap.METRICS.keySet());
-            known.addAll(List.of("accuracy", "macroF1", "emotionMacroF1"));
             if (mm.length != 2 || !known.contains(mm[0])) {
-                throw new UserError("--gate wants METRIC:MARGIN with METRIC one of " + known, 2);
+                throw new UserError("--gate " + g + ": wants METRIC:MARGIN with METRIC one of " + known, 2);
             }
-            double margin = Double.parseDouble(mm[1]);
+            try {
+                double margin = Double.parseDouble(mm[1]);
+                if (!(margin >= 0)) throw new NumberFormatException();
+                out.put(mm[0], margin);
+            } catch (NumberFormatException e) {
+                throw new UserError("--gate " + g + ": the margin must be a number of at least 0", 2);
+            }
+        }
+        return out;
+    }
+
+    /** 1 when any gated metric fell by more than its margin in any dataset both reports hold; 0 otherwise. */
+    private int gate(JsonNode current, JsonNode base, Map<String, Double> margins) {
+        int status = 0;
+        for (Map.Entry<String, Double> m : margins.entrySet()) {
             for (String name : EvalReportWriter.sets(current)) {
-                double now = EvalReportWriter.metric(current, name, mm[0]), before = EvalReportWriter.metric(base, name, mm[0]);
+                double now = EvalReportWriter.metric(current, name, m.getKey()), before = EvalReportWriter.metric(base, name, m.getKey());
                 if (Double.isNaN(before) || Double.isNaN(now)) continue;
-                boolean failed = now < before - margin;
-                System.out.printf(Locale.ROOT, "gate %s %s: %.4f vs baseline %.4f (margin %.4f): %s%n", name, mm[0], now,
-                        before, margin, failed ? "FAILED" : "ok");
+                boolean failed = now < before - m.getValue();
+                System.out.printf(Locale.ROOT, "gate %s %s: %.4f vs baseline %.4f (margin %.4f): %s%n", name, m.getKey(), now,
+                        before, m.getValue(), failed ? "FAILED" : "ok");
                 if (failed) status = 1;
             }
         }

@@ -44,8 +44,10 @@ public final class VocCli implements Runnable {
                 });
     }
 
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.toString() : m;
+    /** The message of the first cause that has one, past class-initialisation errors that wrap a resource's failure. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof LinkageError)) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -88,5 +88,10 @@ class EvalCommandTest {
         assertEquals(2, cli.execute("eval", "--dataset", "nope"));
         assertTrue(err.toString().contains("unknown dataset 'nope'"), err.toString());
         assertEquals(2, cli.execute("eval", "--gate", "leafMicroF1:0.01", "--data", "/nonexistent"));
+        // A bad gate is refused before any set runs: with no data folder a run would fail with another message.
+        for (String gate : List.of("bogus:0.1", "macroF1:lots", "macroF1:-0.1", "macroF1")) {
+            assertEquals(2, cli.execute("eval", "--data", "/nonexistent", "--baseline", BASELINE.toString(), "--gate", gate));
+            assertTrue(err.toString().contains("--gate " + gate + ": "), err.toString());
+        }
     }
 }

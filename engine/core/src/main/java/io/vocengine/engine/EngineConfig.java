@@ -2,6 +2,7 @@ package io.vocengine.engine;
 
 import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.emotion.EmotionModels;
+import io.vocengine.engine.resources.Once;
 import io.vocengine.engine.tag.AspectPolarityModel;
 import io.vocengine.engine.tag.MentionModel;
 import io.vocengine.taxonomy.Taxonomy;
@@ -28,6 +29,9 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
     public static final List<String> SHIPPED_TAXONOMIES = List.of("ecommerce", "phone", "auto", "restaurant");
     /** Model bundles that ship in the jar (from {@code models/bundles/}). */
     public static final List<String> SHIPPED_MODELS = List.of("restaurant-aspect-polarity", "restaurant-mentions");
+    /** Read and checked once per JVM: the class path does not change, and every config and reload needs them. */
+    private static final Once<List<ModelBundle>> SHIPPED_BUNDLES = new Once<>(
+            () -> SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull).toList());
     public static final int DEFAULT_MAX_CHARS = 20_000;
 
     public EngineConfig {
@@ -60,13 +64,8 @@ public record EngineConfig(List<Taxonomy> taxonomies, int maxChars, List<AspectP
      */
     private static <M> List<M> shipped(List<Taxonomy> taxonomies, String kind, Function<ModelBundle, M> load) {
         List<String> ids = taxonomies.stream().map(Taxonomy::id).toList();
-        return ShippedBundles.ALL.stream().filter(b -> b.kind().equals(kind))
+        return SHIPPED_BUNDLES.get().stream().filter(b -> b.kind().equals(kind))
                 .filter(b -> ids.contains(b.manifest().path("taxonomy").asText())).map(load).toList();
-    }
-
-    /** Read and checked once per JVM: the class path does not change, and every config and reload needs them. */
-    private static final class ShippedBundles {
-        static final List<ModelBundle> ALL = SHIPPED_MODELS.stream().map(ModelBundle::shipped).filter(Objects::nonNull).toList();
     }
 
     public static EngineConfig defaults() {

@@ -20,7 +20,8 @@ import java.util.Map;
  * The manifest names the model, its kind and version, the taxonomy or label set it serves, the training data (with
  * hashes), the parameters and the measured metrics (see {@code models/README.md}). Loading validates it all, so a
  * missing, truncated or swapped file fails at start-up with the bundle and file named, never as a wrong prediction
- * later. Immutable.
+ * later. Shared read-only: the manifest node and file bytes it hands out are its own (not copied: model.onnx is
+ * megabytes), and no caller may modify them.
  */
 public final class ModelBundle {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,6 +27,9 @@ import java.util.Map;
  *   and never fitted to the star ratings they are validated against (voc eval, ASAP).</li>
  *   <li>Severity: 1 − (1 − risk)(1 − negativity × intensity), where risk is the heaviest flag's {@link RiskType}
  *   weight: a safety report is severe however calmly it is written; an angry rant without a threat less so.</li>
+ *   <li>A text with nothing for the models to read (no letter or digit left after cleaning: empty, symbols, only
+ *   emoji) is not given to them, since they would read padding and find feelings in it. Its emotions come from its
+ *   cues alone, each from even odds; it is neutral as far as no cue says otherwise, and of neutral polarity.</li>
  * </ul>
  * Immutable and thread-safe; the models are shared.
  */
@@ -36,7 +39,13 @@ public final class EmotionScorer {
     private static final Map<String, Double> INTENSITY_WORDS = new HashMap<>();
 
     static {
-        table("intensity-words.tsv").forEach((w, v) -> INTENSITY_WORDS.put(w, Double.parseDouble(v)));
+        table("intensity-words.tsv").forEach((w, v) -> {
+            try {
+                INTENSITY_WORDS.put(w, Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("intensity-words.tsv: the weight of '" + w + "' is not a number: " + v);
+            }
+        });
     }
 
     private final EmotionModels models;
@@ -50,23 +59,67 @@ public final class EmotionScorer {
     }
 
     public List<Emotion> score(List<Input> items) {
-        List<String> texts = items.stream().map(i -> i.clean().text()).toList();
-        float[][] polarity = models.polarity().predict(texts);
-        float[][] emotion = models.emotion().predict(texts);
+        List<String> texts = items.stream().map(i -> i.clean().text()).filter(EmotionScorer::readable).toList();
+        float[][] polarity = models.readPolarity(texts);
+        float[][] emotion = models.readEmotions(texts);
         List<Emotion> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) out.add(combine(items.get(i), polarity[i], emotion[i]));
+        int next = 0;
+        for (Input in : items) {
+            if (readable(in.clean().text())) {
+                out.add(modelled(in, polarity[next], emotion[next]));
+                next++;
+            } else {
+                out.add(unread(in));
+            }
+        }
         return out;
     }
 
-    private Emotion combine(Input in, float[] polarity, float[] emotion) {
-        List<String> names = models.emotion().labels();
-        double[] p = new double[names.size()];
+    /** Whether the models have something to read: a letter or digit in any script. */
+    static boolean readable(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** The models' reading, each cue raising its emotion. */
+    private Emotion modelled(Input in, float[] polarity, float[] emotion) {
+        double[] p = new double[emotion.length];
         for (int l = 0; l < p.length; l++) p[l] = emotion[l];
+        raiseByCues(in, p);
+        double positive = polarity[1];
+        return combine(in, p, positive, positive >= 0.5 ? Polarity.POSITIVE : Polarity.NEGATIVE);
+    }
+
+    /** No model reading: each cued emotion from even odds, neutral whatever the strongest of them leaves. */
+    private Emotion unread(Input in) {
+        List<String> names = models.emotion().labels();
+        int neutral = names.indexOf(EmotionModels.NEUTRAL);
+        double[] p = new double[names.size()];
         for (Cue c : in.clean().cues()) {
-            String e = CUE_EMOTION.get(c.name());
-            int l = e == null ? -1 : names.indexOf(e);
+            int l = cued(c, names);
+            if (l >= 0) p[l] = Math.max(p[l], 0.5);
+        }
+        raiseByCues(in, p);
+        double felt = 0;
+        for (int l = 0; l < p.length; l++) if (l != neutral) felt = Math.max(felt, p[l]);
+        p[neutral] = 1 - felt;
+        return combine(in, p, 0.5, Polarity.NEUTRAL);
+    }
+
+    private void raiseByCues(Input in, double[] p) {
+        for (Cue c : in.clean().cues()) {
+            int l = cued(c, models.emotion().labels());
             if (l >= 0) p[l] = sigmoid(logit(p[l]) + CUE_LOGIT * Math.min(c.strength(), 3));
         }
+    }
+
+    /** The label index of the emotion a cue stands for, or -1. */
+    private static int cued(Cue c, List<String> names) {
+        String e = CUE_EMOTION.get(c.name());
+        return e == null ? -1 : names.indexOf(e);
+    }
+
+    private Emotion combine(Input in, double[] p, double positive, Polarity polarity) {
+        List<String> names = models.emotion().labels();
         Map<String, Double> scores = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
         for (int l = 0; l < p.length; l++) {
@@ -80,15 +133,14 @@ public final class EmotionScorer {
         double strongest = 0;
         for (int l = 0; l < p.length; l++) if (!names.get(l).equals(EmotionModels.NEUTRAL)) strongest = Math.max(strongest, p[l]);
 
-        double positive = polarity[1];
         double risk = in.risks().stream().map(t -> RiskType.of(t.nodeId())).filter(r -> r != null)
                 .mapToDouble(RiskType::weight).max().orElse(0);
         double intensity = sigmoid(-2.0 + 2.0 * Math.abs(2 * positive - 1) + 1.0 * strongest
                 + 0.6 * degree(in.tokens()) + 0.4 * exclamation(in.clean().cues()) + 0.4 * emoji(in.clean().cues())
                 + 2.5 * risk);
-        double severity = 1 - (1 - risk) * (1 - (1 - positive) * intensity);
-        Polarity polarity1 = positive >= 0.5 ? Polarity.POSITIVE : Polarity.NEGATIVE;
-        return new Emotion(primary, scores, labels, polarity1, round(positive), round(intensity), round(severity),
+        double negativity = polarity == Polarity.NEUTRAL ? 0 : 1 - positive;
+        double severity = 1 - (1 - risk) * (1 - negativity * intensity);
+        return new Emotion(primary, scores, labels, polarity, round(positive), round(intensity), round(severity),
                 models.sources());
     }
 

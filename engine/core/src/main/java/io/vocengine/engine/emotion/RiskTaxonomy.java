@@ -1,6 +1,7 @@
 package io.vocengine.engine.emotion;
 
 import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.engine.resources.Once;
 import io.vocengine.engine.segment.Segmenter;
 import io.vocengine.engine.tag.RuleTagger;
 import io.vocengine.taxonomy.Taxonomy;
@@ -21,20 +22,18 @@ import java.util.Map;
  * Parsed and validated once per JVM.
  */
 public final class RiskTaxonomy {
+    private static final Once<Taxonomy> SHIPPED = new Once<>(RiskTaxonomy::load);
+
     private RiskTaxonomy() {
     }
 
     public static Taxonomy shipped() {
-        return Holder.TAXONOMY;
+        return SHIPPED.get();
     }
 
     /** The stage that fills {@link Keys#RISKS}; give it the pipeline's segmenter, built with the risk words too. */
     public static RuleTagger tagger(Segmenter segmenter) {
         return new RuleTagger("risk", Keys.RISKS, List.of(shipped()), segmenter, Map.of());
-    }
-
-    private static final class Holder {
-        static final Taxonomy TAXONOMY = load();
     }
 
     private static Taxonomy load() {

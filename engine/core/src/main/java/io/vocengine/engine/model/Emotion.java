@@ -9,7 +9,8 @@ import java.util.Map;
  * How an item feels, from the emotion models and the cleaner's cues.
  *
  * @param primary   the strongest emotion above its decision threshold, else {@code neutral}
- * @param scores    calibrated probability of every emotion id (models/EMOTIONS.md), in the model's label order
+ * @param scores    probability of every emotion id (models/EMOTIONS.md), in the model's label order: the model's
+ *                  calibrated one, raised by the cleaner's emoji cues (EmotionScorer)
  * @param labels    every emotion at or above its threshold (multi-label), strongest first; always holds the primary
  * @param polarity  document polarity
  * @param positive  probability that the item is positive

@@ -3,6 +3,7 @@ package io.vocengine.engine.onnx;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -24,34 +25,59 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A text classifier trained by one of the scripts in models/training and shipped as a bundle: character ids in
  * ("ids", int64 [batch, length]), one probability per label out ("probs", float [batch, labels]), or one per label
  * and row for a model that classifies several things at once ([batch, rows, labels]: an aspect model's rows are its
- * aspects). The scripts and this class share the encoding: NFKC, lower case, one id per character from vocab.txt.
+ * aspects); both names and types are checked on load. The scripts and this class share the encoding: NFKC, lower
+ * case, one id per character from vocab.txt, at most the manifest's maxLength characters per model input, padded to
+ * at least its minLength.
  * <p>
  * Shared: one onnxruntime session per model, used by all threads (sessions are thread-safe), with one intra-op
  * thread, because many callers with one thread each scale best on onnxruntime (#16192). Not shared: each thread's
  * direct input buffer, and each call's tensor and result, closed before the call returns, since their native
- * memory is outside the Java heap. The constructor runs one warm-up call so that the first real request does not pay for lazy
- * initialisation. Close the model when the engine shuts down.
+ * memory is outside the Java heap. The constructor runs one warm-up call so that the first real request does not
+ * pay for lazy initialisation. Whoever creates a model closes it; the shipped ones (EmotionModels#shipped,
+ * AspectPolarityNetwork#shipped) live as long as the JVM and are never closed.
  */
 public final class OnnxTextModel implements AutoCloseable {
-    /** Shortest input the convolutions accept (their widest kernel is at most this); shorter texts are padded. */
+    /**
+     * Shortest input, for a manifest that gives no minLength: the training scripts' MIN_LEN (common.py), to which
+     * they pad every batch; shorter texts are padded.
+     */
     private static final int MIN_LENGTH = 8;
     /** Texts per session call: enough to amortise the call, few enough that lengths within one stay close. */
     private static final int SUB_BATCH = 16;
+    /** Most windows read of one long text ({@link #predict(List, Pooling)}): bounds the cost of a huge one. */
+    static final int MAX_WINDOWS = 32;
 
     private final OrtSession session;
     private final Map<Integer, Integer> ids = new HashMap<>(); // code point -> id; 0 padding, 1 unknown
     private final List<String> labels;
     private final int maxLength;
+    private final int minLength;
     private final String name;
     private final String stamp;
     private final JsonNode manifest;
     /** Per thread, never shared: each calling thread's reusable input buffer (see {@link #buffer}). */
     private final ThreadLocal<LongBuffer> buffers = ThreadLocal.withInitial(() -> LongBuffer.allocate(0));
+    /** Sees every native value a call opens (tests check that each is closed); shared, so thread-safe. */
+    private final Consumer<OnnxValue> opened;
+
+    /** How the readings of one long text's windows become the text's one reading. */
+    @FunctionalInterface
+    public interface Pooling {
+        /** The label-wise mean. */
+        Pooling MEAN = windows -> {
+            float[] out = new float[windows.get(0).length];
+            for (float[] w : windows) for (int l = 0; l < out.length; l++) out[l] += w[l] / windows.size();
+            return out;
+        };
+
+        float[] pool(List<float[]> windows);
+    }
 
     /** A model with one probability per label. */
     public OnnxTextModel(ModelBundle bundle, String kind) {
@@ -64,13 +90,24 @@ public final class OnnxTextModel implements AutoCloseable {
      *                         whose output is not rows × labels wide
      */
     public OnnxTextModel(ModelBundle bundle, String kind, int rows) {
+        this(bundle, kind, rows, value -> { });
+    }
+
+    OnnxTextModel(ModelBundle bundle, String kind, int rows, Consumer<OnnxValue> opened) {
+        this.opened = opened;
         if (!kind.equals(bundle.kind())) {
             throw new BundleException("model bundle " + bundle.name() + " is a " + bundle.kind() + ", not a " + kind);
         }
         this.name = bundle.name();
         this.stamp = bundle.stamp();
         this.manifest = bundle.manifest();
-        this.maxLength = manifest.path("maxLength").asInt(128);
+        this.maxLength = manifest.path("maxLength").asInt(0);
+        this.minLength = manifest.path("minLength").asInt(MIN_LENGTH);
+        if (maxLength <= 0 || minLength <= 0) {
+            throw new BundleException("model bundle " + name + ": manifest.json needs a positive maxLength (and minLength, "
+                    + "if given) in characters, has maxLength " + manifest.path("maxLength") + ", minLength "
+                    + manifest.path("minLength"));
+        }
         List<String> names = new ArrayList<>();
         manifest.path("labels").forEach(l -> names.add(l.asText()));
         if (names.isEmpty()) throw new BundleException("model bundle " + name + ": manifest.json lists no labels");
@@ -90,7 +127,7 @@ public final class OnnxTextModel implements AutoCloseable {
         String expected = Arrays.toString(wanted).replace("-1", "batch");
         try {
             checkSignature(wanted, expected);
-            float[][] warm = predict(List.of("warm-up 预热"));
+            float[][] warm = predict(List.of("预")); // one character: padded to minLength, the shortest input there is
             if (warm[0].length != rows * labels.size()) { // a dynamic non-batch axis passes the signature check
                 throw new BundleException("model bundle " + name + ": model.onnx gives " + warm[0].length
                         + " probabilities per text, expected " + expected + " (manifest.json)");
@@ -103,17 +140,25 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * The graph's input is "ids" and its output a float tensor of the wanted shape ([batch, labels], or [batch, rows,
-     * labels]; -1 is the batch): checked by shape, not only by size, since a transposed [batch, labels, rows] export
-     * has the same size and would be read silently wrong.
+     * The graph's input is "ids", an int64 tensor, and its output "probs", a float tensor of the wanted shape ([batch,
+     * labels], or [batch, rows, labels]; -1 is the batch): checked by shape, not only by size, since a transposed
+     * [batch, labels, rows] export has the same size and would be read silently wrong.
      */
     private void checkSignature(long[] wanted, String expected) {
         try {
-            if (!session.getInputInfo().containsKey("ids")) {
+            NodeInfo input = session.getInputInfo().get("ids");
+            if (input == null) {
                 throw new BundleException("model bundle " + name + ": model.onnx has no input 'ids' (it has "
                         + session.getInputInfo().keySet() + ")");
             }
-            NodeInfo output = session.getOutputInfo().values().iterator().next();
+            if (!(input.getInfo() instanceof TensorInfo in) || in.type != OnnxJavaType.INT64) {
+                throw new BundleException("model bundle " + name + ": model.onnx's input 'ids' is not an int64 tensor: " + input.getInfo());
+            }
+            NodeInfo output = session.getOutputInfo().get("probs");
+            if (output == null) {
+                throw new BundleException("model bundle " + name + ": model.onnx has no output 'probs' (it has "
+                        + session.getOutputInfo().keySet() + ")");
+            }
             if (!(output.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
                 throw new BundleException("model bundle " + name + ": model.onnx's output is not a float tensor "
                         + expected + ": " + output.getInfo());
@@ -144,29 +189,71 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * The probabilities of each text, one per label; for a model of several rows, row by row (row r's label l at
-     * {@code r * labels().size() + l}). Texts are sorted by length and run in sub-batches of up to
-     * {@link #SUB_BATCH}, each padded only to its own longest text: a batch padded to its longest review would spend
-     * most of its convolutions on padding.
+     * The probabilities of each text, one per label, read from its first maxLength characters; for a model of
+     * several rows, row by row (row r's label l at {@code r * labels().size() + l}).
      */
     public float[][] predict(List<String> texts) {
-        int[][] encoded = new int[texts.size()][];
-        for (int i = 0; i < texts.size(); i++) encoded[i] = encode(texts.get(i));
-        Integer[] order = new Integer[texts.size()];
+        return predict(texts, 1, null);
+    }
+
+    /**
+     * The probabilities of each text, one per label: a text longer than maxLength is read in windows of maxLength
+     * characters, overlapping by a quarter, so that its end counts as much as its start; their readings are pooled.
+     * A text of more than {@value #MAX_WINDOWS} windows is read at its first {@value #MAX_WINDOWS} - 1 and its last.
+     */
+    public float[][] predict(List<String> texts, Pooling pooling) {
+        return predict(texts, MAX_WINDOWS, pooling);
+    }
+
+    /**
+     * Every window of every text is one model input. Inputs are sorted by length and run in sub-batches of up to
+     * {@link #SUB_BATCH}, each padded only to its own longest input: a batch padded to its longest review would spend
+     * most of its convolutions on padding.
+     */
+    private float[][] predict(List<String> texts, int maxWindows, Pooling pooling) {
+        List<int[]> inputs = new ArrayList<>(texts.size());
+        int[] first = new int[texts.size() + 1]; // text i's windows are inputs first[i] .. first[i + 1) - 1
+        for (int i = 0; i < texts.size(); i++) {
+            first[i] = inputs.size();
+            inputs.addAll(windows(encode(texts.get(i)), maxWindows));
+        }
+        first[texts.size()] = inputs.size();
+        int[][] encoded = inputs.toArray(new int[0][]);
+        Integer[] order = new Integer[encoded.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> encoded[i].length));
-        float[][] out = new float[texts.size()][];
+        float[][] read = new float[encoded.length][];
         for (int from = 0; from < order.length; from += SUB_BATCH) {
             int to = Math.min(order.length, from + SUB_BATCH);
             float[][] p = run(encoded, order, from, to);
-            for (int k = from; k < to; k++) out[order[k]] = p[k - from];
+            for (int k = from; k < to; k++) read[order[k]] = p[k - from];
         }
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = first[i + 1] - first[i] == 1 ? read[first[i]]
+                    : pooling.pool(Arrays.asList(read).subList(first[i], first[i + 1]));
+        }
+        return out;
+    }
+
+    /** The model inputs of one encoded text: itself when it fits (at least one id, padding), else its windows. */
+    List<int[]> windows(int[] ids, int maxWindows) {
+        if (ids.length <= maxLength || maxWindows == 1) {
+            return List.of(ids.length == 0 ? new int[1] : Arrays.copyOf(ids, Math.min(ids.length, maxLength)));
+        }
+        int stride = maxLength - maxLength / 4;
+        int last = ids.length - maxLength;
+        List<Integer> starts = new ArrayList<>();
+        for (int s = 0; s < last && starts.size() < maxWindows - 1; s += stride) starts.add(s);
+        starts.add(last);
+        List<int[]> out = new ArrayList<>(starts.size());
+        for (int s : starts) out.add(Arrays.copyOfRange(ids, s, s + maxLength));
         return out;
     }
 
     /** One session call over {@code encoded[order[from..to)]}, padded to the longest of them. */
     private float[][] run(int[][] encoded, Integer[] order, int from, int to) {
-        int length = Math.max(MIN_LENGTH, encoded[order[to - 1]].length);
+        int length = Math.max(minLength, encoded[order[to - 1]].length);
         LongBuffer buffer = buffer((to - from) * length);
         for (int k = from; k < to; k++) {
             int[] row = encoded[order[k]];
@@ -175,7 +262,9 @@ public final class OnnxTextModel implements AutoCloseable {
         buffer.rewind();
         try (OnnxTensor input = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), buffer, new long[]{to - from, length});
              OrtSession.Result result = session.run(Map.of("ids", input))) {
-            FloatBuffer all = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            opened.accept(input);
+            result.forEach(output -> opened.accept(output.getValue()));
+            FloatBuffer all = ((OnnxTensor) result.get("probs").orElseThrow()).getFloatBuffer();
             float[][] out = new float[to - from][all.remaining() / (to - from)];
             for (float[] row : out) all.get(row);
             return out;
@@ -199,17 +288,10 @@ public final class OnnxTextModel implements AutoCloseable {
         return b;
     }
 
-    /** NFKC, lower case, one id per character up to the model's length: as in training (common.py). */
+    /** NFKC, lower case, one id per character: as in training (common.py). */
     int[] encode(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int[] out = new int[Math.max(1, Math.min(maxLength, t.codePointCount(0, t.length())))];
-        int j = 0;
-        for (int i = 0; i < t.length() && j < maxLength; j++) {
-            int cp = t.codePointAt(i);
-            out[j] = ids.getOrDefault(cp, 1);
-            i += Character.charCount(cp);
-        }
-        return out;
+        return t.codePoints().map(cp -> ids.getOrDefault(cp, 1)).toArray();
     }
 
     @Override

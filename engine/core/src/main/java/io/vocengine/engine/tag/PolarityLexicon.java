@@ -2,6 +2,7 @@ package io.vocengine.engine.tag;
 
 import io.vocengine.engine.clean.CaseFoldStep;
 import io.vocengine.engine.model.Token;
+import io.vocengine.engine.resources.Once;
 import io.vocengine.engine.resources.TsvResource;
 import io.vocengine.taxonomy.Polarity;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * Loaded once from {@code polarity-lexicon.tsv}; immutable.
  */
 final class PolarityLexicon {
+    private static final Once<PolarityLexicon> SHIPPED = new Once<>(PolarityLexicon::load);
     private final Map<String, Integer> signs;
 
     private PolarityLexicon(Map<String, Integer> signs) {
@@ -23,11 +25,7 @@ final class PolarityLexicon {
 
     /** The shipped lexicon, loaded once per JVM on first use. */
     static PolarityLexicon shipped() {
-        return Shipped.INSTANCE;
-    }
-
-    private static final class Shipped {
-        static final PolarityLexicon INSTANCE = load();
+        return SHIPPED.get();
     }
 
     private static PolarityLexicon load() {

@@ -7,8 +7,10 @@ import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.Token;
 import io.vocengine.engine.pipeline.Analysis;
 import io.vocengine.engine.pipeline.Keys;
+import io.vocengine.taxonomy.Polarity;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -77,20 +79,41 @@ class EmotionStageTest {
     void modelsWithTheWrongLabelsAreRefusedByName() {
         EmotionModels shipped = EmotionModels.shipped();
         BundleException swapped = assertThrows(BundleException.class,
-                () -> new EmotionModels(shipped.emotion(), shipped.emotion(), new double[8]));
+                () -> new EmotionModels(shipped.emotion(), shipped.emotion(), Collections.nCopies(8, 0.5)));
         assertTrue(swapped.getMessage().contains("must have the labels [negative, positive]"), swapped.getMessage());
         BundleException noNeutral = assertThrows(BundleException.class,
-                () -> new EmotionModels(shipped.polarity(), shipped.polarity(), new double[2]));
+                () -> new EmotionModels(shipped.polarity(), shipped.polarity(), Collections.nCopies(2, 0.5)));
         assertTrue(noNeutral.getMessage().contains("has no 'neutral' label"), noNeutral.getMessage());
     }
 
+    /** The models would read padding and find feelings in it; such a text is neutral unless its cues say otherwise. */
     @Test
-    void emptyAndSymbolOnlyTextsStillGetAWholeEmotion() {
-        for (String text : List.of("", "😡😡😡", "？？？", "a".repeat(5000))) {
+    void aTextWithNothingToReadIsNeutralUnlessItsCuesSayOtherwise() {
+        for (String text : List.of("", "   ", "\u0001\u0002", "？？？", "。。。！！")) {
             Emotion e = emotion(text);
             assertEquals(8, e.scores().size(), text);
-            assertTrue(e.labels().contains(e.primary()), text);
+            assertEquals(List.of(EmotionModels.NEUTRAL), e.labels(), "'" + text + "': " + e);
+            assertEquals(Polarity.NEUTRAL, e.polarity(), text);
+            assertEquals(0.0, e.severity(), text);
         }
+        Emotion angry = emotion("😡😡😡");
+        assertEquals("anger", angry.primary(), angry.toString());
+        assertEquals(Polarity.NEUTRAL, angry.polarity(), angry.toString());
+        assertTrue(emotion("[怒]").labels().contains("anger"), emotion("[怒]").toString());
+        assertTrue(EmotionScorer.readable("a") && EmotionScorer.readable("好") && EmotionScorer.readable("12315"));
+    }
+
+    /** The emotion model reads 160 characters at a time; a complaint after a long calm opening still counts. */
+    @Test
+    void aLongTextIsReadToItsEnd() {
+        String complaint = "结果买到的东西质量太差了，气死我了，再也不来了！";
+        String opening = "我是上个月在这家店下单的，当时看了很多家的介绍和参数，对比了价格和发货时间，最后选了这一家。".repeat(5);
+        Emotion alone = emotion(complaint), late = emotion(opening + complaint), calm = emotion(opening);
+        assertTrue(alone.labels().contains("anger"), alone.toString());
+        // Read to 160 characters, the two texts were the same; the calm opening dilutes the end's window, but not away.
+        assertTrue(late.scores().get("anger") > calm.scores().get("anger") + 0.15, calm + " vs " + late);
+        assertTrue(late.scores().get("neutral") < calm.scores().get("neutral"), calm + " vs " + late);
+        assertEquals(8, emotion("a".repeat(20_000)).scores().size());
     }
 
     private static List<Token> tokens(String... words) {

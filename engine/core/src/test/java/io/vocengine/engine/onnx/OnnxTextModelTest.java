@@ -1,5 +1,9 @@
 package io.vocengine.engine.onnx;
 
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import io.vocengine.engine.bundle.BundleCopies;
 import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.engine.emotion.EmotionModels;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,9 +53,10 @@ class OnnxTextModelTest {
      */
     @Test
     void aTextReadsTheSameAloneAndInAPaddedBatch() {
-        List<String> texts = List.of("有点小贵", "我发誓再也不买你们家东西了！！",
+        List<String> texts = new ArrayList<>(List.of("有点小贵", "我发誓再也不买你们家东西了！！",
                 "物流很慢，等了整整一个星期才到，打开一看盒子都压扁了，里面的杯子碎了两个，客服还一直推脱责任，说是快递的问题，"
-                        + "让我自己去找快递公司，太让人失望了，以后不会再来这家店买东西了", "好");
+                        + "让我自己去找快递公司，太让人失望了，以后不会再来这家店买东西了", "好"));
+        for (int i = 0; i < 30; i++) texts.add("质量一般，".repeat(1 + i % 9) + i); // more than one sub-batch, mixed lengths
         try (OnnxTextModel emotion = new OnnxTextModel(ModelBundle.shipped("emotion-cnn"), EmotionModels.EMOTION_KIND)) {
             for (OnnxTextModel m : List.of(model, emotion)) {
                 float[][] batched = m.predict(texts);
@@ -74,6 +80,60 @@ class OnnxTextModelTest {
         for (int i = 0; i < 1000; i++) model.predict(batch);
         long grown = rss() - before;
         assertTrue(grown < 64L << 20, "RSS grew by " + (grown >> 20) + " MB over 32,000 predictions");
+    }
+
+    /** Each native value a call opens is closed by the time it returns, also when the call fails halfway. */
+    @Test
+    void everyTensorAndResultIsClosedEvenWhenACallFails() {
+        List<OnnxValue> opened = new ArrayList<>();
+        AtomicBoolean failNext = new AtomicBoolean();
+        ModelBundle bundle = ModelBundle.shipped("polarity-cnn");
+        try (OnnxTextModel m = new OnnxTextModel(bundle, EmotionModels.POLARITY_KIND, 1, v -> {
+            synchronized (opened) {
+                opened.add(v);
+            }
+            if (failNext.get() && !(v instanceof OnnxTensor t && t.getInfo().type == OnnxJavaType.INT64)) {
+                throw new IllegalStateException("fails after the model ran");
+            }
+        })) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) texts.add("物流很快，包装完好".repeat(1 + i % 7) + i);
+            m.predict(texts);
+            m.predict(List.of("好".repeat(2000)), OnnxTextModel.Pooling.MEAN);
+            failNext.set(true);
+            assertThrows(IllegalStateException.class, () -> m.predict(List.of("坏")));
+        }
+        // An input and an output per call: the warm-up, 3 sub-batches of 40 texts, one of 5 windows, the failed call.
+        assertEquals(2 * (1 + 3 + 1 + 1), opened.size());
+        for (OnnxValue v : opened) assertTrue(v.isClosed(), "left open: " + v);
+    }
+
+    /** A long text's windows: each maxLength long, overlapping by a quarter, the last ending at the text's end. */
+    @Test
+    void aLongTextIsCutIntoOverlappingWindowsUpToACap() {
+        int max = model.manifest().path("maxLength").asInt(); // 512
+        int[] ids = new int[2 * max];
+        for (int i = 0; i < ids.length; i++) ids[i] = i + 1;
+        List<int[]> w = model.windows(ids, OnnxTextModel.MAX_WINDOWS);
+        assertEquals(List.of(1, 385, 513), w.stream().map(x -> x[0]).toList());
+        for (int[] x : w) assertEquals(max, x.length);
+        assertEquals(ids.length, w.get(w.size() - 1)[max - 1]);
+        List<int[]> capped = model.windows(new int[100 * max], OnnxTextModel.MAX_WINDOWS);
+        assertEquals(OnnxTextModel.MAX_WINDOWS, capped.size());
+        assertEquals(1, model.windows(ids, 1).size());
+        assertEquals(1, model.windows(new int[0], OnnxTextModel.MAX_WINDOWS).get(0).length); // one padding id
+        assertEquals(1, model.predict(List.of("好".repeat(100 * max)), OnnxTextModel.Pooling.MEAN).length);
+    }
+
+    @Test
+    void aManifestWithoutAPositiveMaxLengthIsRefused(@TempDir Path dir) throws IOException {
+        ModelBundle shipped = ModelBundle.shipped("polarity-cnn");
+        for (String broken : List.of("\"maxLength\":0", "\"maxLength\":-5", "\"maxLengthOld\":512")) {
+            ModelBundle b = BundleCopies.withManifest(dir, broken.replaceAll("\\W", ""), shipped,
+                    shipped.manifest().toString().replace("\"maxLength\":512", broken));
+            BundleException e = assertThrows(BundleException.class, () -> new OnnxTextModel(b, EmotionModels.POLARITY_KIND));
+            assertTrue(e.getMessage().contains("needs a positive maxLength"), e.getMessage());
+        }
     }
 
     @Test

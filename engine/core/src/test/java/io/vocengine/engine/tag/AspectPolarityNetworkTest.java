@@ -1,5 +1,6 @@
 package io.vocengine.engine.tag;
 
+import io.vocengine.engine.bundle.BundleCopies;
 import io.vocengine.engine.bundle.BundleException;
 import io.vocengine.engine.bundle.ModelBundle;
 import io.vocengine.taxonomy.Taxonomy;
@@ -90,10 +91,10 @@ class AspectPolarityNetworkTest {
     void aBundleWithoutAspectsOrOfAnotherShapeIsRefused(@TempDir Path dir) throws IOException {
         ModelBundle shipped = ModelBundle.shipped(NAME);
         String manifest = shipped.manifest().toString();
-        BundleException none = assertThrows(BundleException.class, () -> new AspectPolarityNetwork(copy(dir, "a", shipped,
+        BundleException none = assertThrows(BundleException.class, () -> new AspectPolarityNetwork(BundleCopies.withManifest(dir, "a", shipped,
                 manifest.replaceFirst("\"aspects\":\\[[^]]*]", "\"aspects\":[]"))));
         assertTrue(none.getMessage().contains("lists no aspects"), none.getMessage());
-        BundleException shape = assertThrows(BundleException.class, () -> new AspectPolarityNetwork(copy(dir, "b", shipped,
+        BundleException shape = assertThrows(BundleException.class, () -> new AspectPolarityNetwork(BundleCopies.withManifest(dir, "b", shipped,
                 manifest.replace("\"restaurant.location.traffic\",", ""))));
         assertTrue(shape.getMessage().contains("output has the shape [-1, 20, 4], expected [batch, 19, 4]"),
                 shape.getMessage());
@@ -105,14 +106,5 @@ class AspectPolarityNetworkTest {
         Taxonomy phone = TaxonomyLoader.loadShipped("phone");
         BundleException e = assertThrows(BundleException.class, () -> net.checkAgainst(phone));
         assertTrue(e.getMessage().contains("scores restaurant.location.traffic, which taxonomy phone"), e.getMessage());
-    }
-
-    private static ModelBundle copy(Path dir, String name, ModelBundle shipped, String manifest) throws IOException {
-        Path b = Files.createDirectories(dir.resolve(name));
-        List<String> files = new ArrayList<>();
-        shipped.manifest().path("files").fieldNames().forEachRemaining(files::add);
-        for (String f : files) Files.write(b.resolve(f), shipped.file(f));
-        Files.writeString(b.resolve("manifest.json"), manifest);
-        return ModelBundle.load(b);
     }
 }
