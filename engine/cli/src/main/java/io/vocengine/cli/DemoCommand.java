@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Next: ./voc search 物流 慢 --channel complaint    ./voc search --tag phone.quality.system\n"
-                + "      ./voc search --emotion anger --by-severity    ./voc search --tag risk.safety\n"
+                + "      ./voc search --emotion anger --by-severity    ./voc search --tag risk.churn --by-severity\n"
                 + "      echo '{\"id\":\"1\",\"text\":\"物流太慢了，盒子都压扁了\"}' | ./voc tag");
         return 0;
     }

@@ -26,6 +26,7 @@ import io.vocengine.engine.tag.TaxonomyExamples;
 import io.vocengine.taxonomy.Taxonomy;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The analysis engine: the one place where the pipeline is composed.
@@ -138,9 +139,10 @@ public final class Engine {
                 () -> new IllegalArgumentException("taxonomy '" + id + "' is not loaded"));
     }
 
-    /** True when some loaded taxonomy has a node with this global id. */
+    /** True when the id names a loaded taxonomy (the risk one included) or one of its nodes. */
     public boolean knowsNode(String nodeId) {
-        return RiskTaxonomy.shipped().nodes().containsKey(nodeId) || taxonomies.stream().anyMatch(t -> t.nodes().containsKey(nodeId));
+        return Stream.concat(Stream.of(RiskTaxonomy.shipped()), taxonomies.stream())
+                .anyMatch(t -> t.id().equals(nodeId) || t.nodes().containsKey(nodeId));
     }
 
     /** The emotion ids results carry; empty for an engine without the emotion models. */

@@ -18,6 +18,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -114,10 +115,19 @@ public final class FeedbackSearcher implements Closeable {
         return new SearchResult(top.totalHits.value(), hits, facets, (System.nanoTime() - t0) / 1e6);
     }
 
+    /**
+     * Items tagged at or under a node; a bare taxonomy id ("risk", "ecommerce", as the tag facet's first level shows
+     * them) matches every item tagged anywhere in that taxonomy, by prefix, since node ids are indexed without it.
+     */
+    private static Query tagQuery(String tag) {
+        Term t = new Term(IndexSchema.TAG_ID, tag.indexOf('.') < 0 ? tag + "." : tag);
+        return tag.indexOf('.') < 0 ? new PrefixQuery(t) : new TermQuery(t);
+    }
+
     private Query buildQuery(SearchRequest request) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(parse(request.query()), BooleanClause.Occur.MUST);
-        for (String tag : request.tagIds()) b.add(new TermQuery(new Term(IndexSchema.TAG_ID, tag)), BooleanClause.Occur.FILTER);
+        for (String tag : request.tagIds()) b.add(tagQuery(tag), BooleanClause.Occur.FILTER);
         anyOf(b, IndexSchema.CHANNEL, request.channels());
         anyOf(b, IndexSchema.EMOTION, request.emotions());
         return b.build();

@@ -78,6 +78,9 @@ class FeedbackIndexTest {
 
             SearchResult byTag = s.search(new SearchRequest("", List.of("ecommerce.logistics"), List.of(), 10));
             assertEquals(2, byTag.totalHits());
+            // A bare taxonomy id, as the tag facet's first level shows it, matches everything tagged in that taxonomy.
+            assertEquals(3, s.search(new SearchRequest("", List.of("ecommerce"), List.of(), 10)).totalHits());
+            assertTrue(engine.knowsNode("ecommerce") && engine.knowsNode("risk") && !engine.knowsNode("ecommerc"));
             SearchResult complaints = s.search(new SearchRequest("", List.of(), List.of("complaint"), 10));
             assertEquals(2, complaints.totalHits());
             assertTrue(complaints.facets().get("channel").contains(new SearchResult.FacetCount("complaint", 2)));
