@@ -338,8 +338,18 @@ final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
-    /** 1 when any gated metric fell by more than its margin in any dataset both reports hold; 0 otherwise. */
+    /**
+     * 1 when any gated metric fell by more than its margin in any dataset both reports hold; 0 otherwise. A set the
+     * two runs scored on different numbers of items (another --limit) is refused: its figures are not comparable.
+     */
     private int gate(JsonNode current, JsonNode base, Map<String, Double> margins) {
+        for (String name : EvalReportWriter.sets(current)) {
+            int now = EvalReportWriter.items(current, name), before = EvalReportWriter.items(base, name);
+            if (before > 0 && now != before) {
+                throw new UserError("gate " + name + ": the baseline scored " + before + " items, this run " + now
+                        + "; gate against a baseline made with the same --limit", 2);
+            }
+        }
         int status = 0;
         for (Map.Entry<String, Double> m : margins.entrySet()) {
             for (String name : EvalReportWriter.sets(current)) {

@@ -32,7 +32,7 @@ final class SearchPrinter {
             out.printf("%2d. %s  [%s %s]  score %.2f%s%n", rank++, h.id(), h.channel(), date, h.score(), feeling);
             out.println("    " + mark(h.snippet()).replace('\n', ' ').replace('\r', ' '));
             if (!h.snippet().matches().isEmpty()) {
-                out.println("    matches at raw offsets " + h.snippet().matches().stream()
+                out.println("    matches at raw offsets" + (h.snippet().isPart() ? " (in this passage) " : " ") + h.snippet().matches().stream()
                         .map(s -> "[" + s.start() + "," + s.end() + ")").collect(Collectors.joining(" ")));
             }
             if (!h.tags().isEmpty()) {
@@ -52,8 +52,9 @@ final class SearchPrinter {
         return f.length == 3 ? f[2] + " (" + f[1] + ")" : stored;
     }
 
+    /** The passage with its matches marked, and … where the raw text goes on before or after it. */
     private String mark(SearchResult.Snippet s) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(s.start() > 0 ? "…" : "");
         int pos = 0;
         List<Span> matches = s.matches();
         for (Span m : matches) {
@@ -63,6 +64,7 @@ final class SearchPrinter {
             sb.append(s.text(), pos, a).append(open).append(s.text(), a, b).append(close);
             pos = b;
         }
-        return sb.append(s.text().substring(pos)).toString();
+        sb.append(s.text().substring(pos));
+        return s.start() + s.text().length() < s.textLength() ? sb.append('…').toString() : sb.toString();
     }
 }

@@ -66,6 +66,18 @@ class EvalCommandTest {
         assertEquals(1, eval(better, new StringWriter()));
     }
 
+    /** A baseline from a full run against a --limit run would compare a subset's figure with the whole set's. */
+    @Test
+    void aBaselineOfOtherItemsIsRefusedNotGated() throws IOException {
+        ObjectNode full = (ObjectNode) Json.MAPPER.readTree(BASELINE.toFile());
+        ((ObjectNode) full.get("classification").get(0)).put("items", 1325);
+        Path other = dir.resolve("full.json");
+        Json.MAPPER.writeValue(other.toFile(), full);
+        StringWriter err = new StringWriter();
+        assertEquals(2, eval(other, err));
+        assertTrue(err.toString().contains("the baseline scored 1325 items, this run 200"), err.toString());
+    }
+
     @Test
     void anEmotionRegressionFailsToo() throws IOException {
         ObjectNode raised = (ObjectNode) Json.MAPPER.readTree(BASELINE.toFile());

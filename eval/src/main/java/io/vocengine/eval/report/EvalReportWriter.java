@@ -221,12 +221,21 @@ public final class EvalReportWriter {
     /** A metric's value in a dataset of a report, or NaN when absent. */
     /** A metric of a tagging or classification set in a report; NaN when the report lacks either. */
     public static double metric(JsonNode report, String dataset, String metric) {
+        return set(report, dataset).path("metrics").path(metric).path("value").asDouble(Double.NaN);
+    }
+
+    /** How many items a tagging or classification set of a report scored; 0 when the report lacks the set. */
+    public static int items(JsonNode report, String dataset) {
+        return set(report, dataset).path("items").asInt(0);
+    }
+
+    private static JsonNode set(JsonNode report, String dataset) {
         for (String section : List.of("datasets", "classification")) {
             for (JsonNode d : report.path(section)) {
-                if (d.path("name").asText().equals(dataset)) return d.path("metrics").path(metric).path("value").asDouble(Double.NaN);
+                if (d.path("name").asText().equals(dataset)) return d;
             }
         }
-        return Double.NaN;
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Names of every tagging and classification set in a report. */

@@ -2,7 +2,9 @@ package io.vocengine.engine.clean;
 
 import io.vocengine.engine.model.Flag;
 import io.vocengine.engine.model.OffsetMap;
+import io.vocengine.engine.model.Span;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +13,9 @@ import java.util.List;
  * INVALID_CHARS so that an analyst sees the record was damaged; the raw text keeps every original unit.
  */
 public final class InvalidCharsStep implements CleaningStep {
+    /** Spans of evidence per flag: where the damage starts is what an analyst needs, not all of a binary blob. */
+    private static final int MAX_EVIDENCE = 20;
+
     @Override
     public String name() {
         return "invalid-chars";
@@ -23,15 +28,16 @@ public final class InvalidCharsStep implements CleaningStep {
         OffsetMap.Builder b = new OffsetMap.Builder(text.length());
         b.copy(text, 0, first);
         int damaged = 0;
+        List<Span> evidence = new ArrayList<>();
         for (int i = first; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
-            if (isDamage(cp)) damaged++;
+            if (isDamage(cp) && damaged++ < MAX_EVIDENCE) evidence.add(new Span(i, i + n));
             if (!dropped(cp)) b.copy(text, i, i + n);
             i += n;
         }
-        List<Flag> flags = damaged == 0 ? List.of()
-                : List.of(new Flag(Flag.INVALID_CHARS, damaged + " control or unpaired-surrogate character(s) removed"));
+        List<Flag> flags = damaged == 0 ? List.of() : List.of(new Flag(Flag.INVALID_CHARS,
+                damaged + " control or unpaired-surrogate character(s) removed", evidence));
         return Rewrite.of(b, flags);
     }
 

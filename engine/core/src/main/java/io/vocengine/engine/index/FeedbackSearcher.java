@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,9 @@ public final class FeedbackSearcher implements Closeable {
                 ? FacetsCollectorManager.search(searcher, query, request.limit(), BY_SEVERITY, true, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager());
         TopDocs top = r.topDocs();
-        List<List<SearchResult.Snippet>> snippets = highlight(query, top);
+        // Without words to highlight, the highlighter's first sentence can be a bare 在吗？: show the opening instead.
+        List<List<SearchResult.Snippet>> snippets = request.query().isBlank()
+                ? Collections.nCopies(top.scoreDocs.length, List.of()) : highlight(query, top);
         List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
@@ -173,7 +176,7 @@ public final class FeedbackSearcher implements Closeable {
     private static SearchResult.Snippet firstChars(String text) {
         String t = text == null ? "" : text;
         int end = t.length() <= 120 ? t.length() : Character.isHighSurrogate(t.charAt(119)) ? 119 : 120;
-        return new SearchResult.Snippet(t.substring(0, end), 0, List.of());
+        return new SearchResult.Snippet(t.substring(0, end), 0, t.length(), List.of());
     }
 
     /**
@@ -233,7 +236,7 @@ public final class FeedbackSearcher implements Closeable {
                 for (int i = 0; i < p.getNumMatches(); i++) matches.add(new Span(p.getMatchStarts()[i], p.getMatchEnds()[i]));
                 matches.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
                 out.add(new SearchResult.Snippet(content.substring(p.getStartOffset(), p.getEndOffset()),
-                        p.getStartOffset(), matches));
+                        p.getStartOffset(), content.length(), matches));
             }
             return out;
         }

@@ -22,8 +22,15 @@ public record SearchResult(long totalHits, List<Hit> hits, Map<String, List<Face
                       List<String> taxonomies, String emotion, Double severity) {
     }
 
-    /** A passage of the raw text starting at raw offset {@code start}; {@code matches} are raw offsets too. */
-    public record Snippet(String text, int start, List<Span> matches) {
+    /**
+     * A passage of the raw text starting at raw offset {@code start}; {@code matches} are raw offsets too, of this
+     * passage only. {@code textLength} is the whole raw text's, so a reader can tell a passage from the whole.
+     */
+    public record Snippet(String text, int start, int textLength, List<Span> matches) {
+        /** Whether the raw text goes on before or after the passage. */
+        public boolean isPart() {
+            return start > 0 || start + text.length() < textLength;
+        }
     }
 
     public record FacetCount(String label, long count) {

@@ -55,6 +55,11 @@ class CleanStageTest {
         assertEquals("物流快递好", c.text());
         assertEquals(List.of(Flag.INVALID_CHARS), codes(c));
         assertEquals("递", c.toRaw(3, 4).of(raw));
+        // The evidence points at each damaged unit in the raw text (the zero-width space is dropped, not damage).
+        assertEquals(List.of(new Span(2, 3), new Span(4, 5), new Span(8, 9)), c.flags().get(0).evidence());
+        CleanText binary = cleaner.clean("好" + "\u0001".repeat(40)); // within this cleaner's 50 units
+        assertTrue(binary.flags().get(0).reason().startsWith("40 "), binary.flags().toString());
+        assertEquals(20, binary.flags().get(0).evidence().size());
     }
 
     @Test

@@ -91,6 +91,20 @@ class FeedbackIndexTest {
         }
     }
 
+    /** A hit shows a passage; it says so, so that a reader does not take 在吗？ for the whole complaint. */
+    @Test
+    void aPassageKnowsItIsPartOfALongerText(@TempDir Path dir) throws IOException {
+        String raw = "在吗？" + "客服态度太差了，问了三遍都没人回。".repeat(12);
+        index(dir, fb("long", raw, Channel.COMPLAINT), fb("short", "客服态度太差了", Channel.COMPLAINT));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            for (SearchResult.Hit h : s.search(new SearchRequest("", List.of("ecommerce"), List.of(), 10)).hits()) {
+                SearchResult.Snippet snippet = h.snippet();
+                assertEquals(h.id().equals("long") ? raw.length() : 7, snippet.textLength(), h.toString());
+                assertEquals(h.id().equals("long"), snippet.isPart(), h.toString());
+            }
+        }
+    }
+
     @Test
     void reIngestingReplacesByIdInsteadOfDuplicating(@TempDir Path dir) throws IOException {
         index(dir, fb("a", "包装破损", Channel.REVIEW));
