@@ -8,6 +8,7 @@ import io.vocengine.engine.Engine;
 import io.vocengine.engine.LiveEngine;
 import io.vocengine.engine.ingest.FeedbackJson;
 import io.vocengine.engine.ingest.InvalidRecordException;
+import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
 import io.vocengine.engine.model.ItemError;
 import io.vocengine.engine.output.AnalysisJson;
@@ -38,14 +39,27 @@ import java.util.concurrent.ScheduledExecutorService;
  *       (see {@link LiveEngine}); a broken file gets 422 with the validation message, and the running version
  *       stays. {@code --watch} does the same whenever a {@code --taxonomy} file changes.</li>
  * </ul>
- * Errors are JSON: {@code {"error": {"code", "message"}}} with 400 (malformed JSON), 413 (body too large),
- * 422 (invalid field of a single item) or 405; in a batch, a bad item gets an error object in its place and the
- * others are tagged. One engine is shared by all request threads; a request uses one engine version throughout.
+ * Errors are JSON: {@code {"error": {"code", "message"}}} with 400 (malformed JSON), 404 (no such path), 405,
+ * 413 (body too large), 415 (compressed body), 422 (invalid field of a single item) or 500 (a bug: logged with its
+ * stack trace); in a batch, a bad item gets an error object in its place and the others are tagged. Records are
+ * read as JSON Lines reads them ({@link FeedbackJson#MAPPER}).
+ * <p>
+ * Each exchange runs on its own virtual thread, so a client that stalls mid-request holds only its own thread,
+ * and a request must arrive within {@value #MAX_REQUEST_SECONDS} s. One engine is shared by all request threads;
+ * a request uses one engine version throughout.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the tagging endpoint over HTTP: POST /v1/tag.")
 final class ServeCommand implements Callable<Integer> {
     static final int MAX_BATCH = 1000;
     private static final int MAX_BODY_BYTES = 16 << 20;
+    static final int MAX_REQUEST_SECONDS = 60;
+
+    static {
+        // Read once by the JDK's server when it first starts; a slow client is cut off, not waited for forever.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        }
+    }
 
     @Mixin
     EngineOptions engine;
@@ -62,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LiveEngine live = new LiveEngine(engine::config);
-        ExecutorService pool = Executors.newFixedThreadPool(engine.threads() * 2);
+        ExecutorService pool = requestThreads();
         HttpServer server = start(live, pool);
         System.err.printf("voc serve: listening on http://%s:%d  (POST /v1/tag, GET /healthz, POST /v1/admin/reload)%n",
                 host, server.getAddress().getPort());
@@ -79,86 +93,132 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A virtual thread per exchange: a stalled client parks its own thread and takes none from others. */
+    static ExecutorService requestThreads() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
     /** Starts the server on {@code pool}; the caller stops both. */
     HttpServer start(LiveEngine live, ExecutorService pool) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(pool);
-        server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\",\"taxonomies\":"
-                + Json.MAPPER.writeValueAsString(live.current().taxonomyVersions()) + "}"));
-        server.createContext("/v1/tag", ex -> handleTag(live.current(), ex));
-        server.createContext("/v1/admin/reload", ex -> handleReload(live, ex));
+        server.createContext("/", ex -> guarded(ex, () -> respond(ex, 404, error("NOT_FOUND",
+                "no such path; POST /v1/tag, GET /healthz, POST /v1/admin/reload"))));
+        server.createContext("/healthz", ex -> guarded(ex, () -> {
+            if (exact(ex, "/healthz", "GET")) respond(ex, 200, "{\"status\":\"ok\",\"taxonomies\":"
+                    + Json.MAPPER.writeValueAsString(live.current().taxonomyVersions()) + "}");
+        }));
+        server.createContext("/v1/tag", ex -> guarded(ex, () -> {
+            if (exact(ex, "/v1/tag", "POST")) handleTag(live.current(), ex);
+        }));
+        server.createContext("/v1/admin/reload", ex -> guarded(ex, () -> {
+            if (exact(ex, "/v1/admin/reload", "POST")) handleReload(live, ex);
+        }));
         server.start();
         return server;
     }
 
-    private static void handleReload(LiveEngine live, HttpExchange ex) throws IOException {
+    private interface Handler {
+        void handle() throws IOException;
+    }
+
+    /** Runs a handler and closes the exchange; a bug answers 500 in JSON and is logged, never a dropped connection. */
+    private static void guarded(HttpExchange ex, Handler handler) {
         try (ex) {
-            if (!ex.getRequestMethod().equals("POST")) {
-                respond(ex, 405, error("METHOD_NOT_ALLOWED", "use POST"));
-                return;
-            }
             try {
-                LiveEngine.Reload r = live.reload();
-                respond(ex, 200, "{\"previous\":" + Json.MAPPER.writeValueAsString(r.before()) + ",\"taxonomies\":"
-                        + Json.MAPPER.writeValueAsString(r.after()) + "}");
-            } catch (RuntimeException failed) { // validation or I/O: the running engine stays
-                respond(ex, 422, error("RELOAD_FAILED", failed.getMessage()));
+                handler.handle();
+            } catch (RuntimeException bug) {
+                System.err.println("voc serve: " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + bug);
+                bug.printStackTrace();
+                if (ex.getResponseCode() < 0) respond(ex, 500, error("INTERNAL", "the server failed on this request: " + bug));
             }
+        } catch (IOException clientGone) {
+            // The client closed the connection before the response was written; nothing is left to tell it.
+        }
+    }
+
+    /**
+     * Whether the request is for exactly this path and method; otherwise answers 404 (contexts match by prefix, so
+     * /v1/tagXYZ arrives here) or 405, and returns false.
+     */
+    private static boolean exact(HttpExchange ex, String path, String method) throws IOException {
+        if (!ex.getRequestURI().getPath().equals(path)) {
+            respond(ex, 404, error("NOT_FOUND", "no such path " + ex.getRequestURI().getPath()));
+            return false;
+        }
+        if (!ex.getRequestMethod().equals(method)) {
+            respond(ex, 405, error("METHOD_NOT_ALLOWED", "use " + method + (method.equals("POST") ? " with a JSON body" : "")));
+            return false;
+        }
+        return true;
+    }
+
+    private static void handleReload(LiveEngine live, HttpExchange ex) throws IOException {
+        try {
+            LiveEngine.Reload r = live.reload();
+            respond(ex, 200, "{\"previous\":" + Json.MAPPER.writeValueAsString(r.before()) + ",\"taxonomies\":"
+                    + Json.MAPPER.writeValueAsString(r.after()) + "}");
+        } catch (RuntimeException failed) { // validation or I/O: the running engine stays
+            respond(ex, 422, error("RELOAD_FAILED", failed.getMessage()));
         }
     }
 
     private static void handleTag(Engine e, HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!ex.getRequestMethod().equals("POST")) {
-                respond(ex, 405, error("METHOD_NOT_ALLOWED", "use POST with a JSON body"));
-                return;
-            }
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
-            if (body.length > MAX_BODY_BYTES) {
-                respond(ex, 413, error("RECORD_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes"));
-                return;
-            }
-            JsonNode json;
-            try {
-                json = Json.MAPPER.readTree(body);
-            } catch (JsonProcessingException bad) {
-                respond(ex, 400, error("MALFORMED_JSON", bad.getOriginalMessage()));
-                return;
-            }
-            if (json == null || !(json.isObject() || json.isArray())) {
-                respond(ex, 400, error("MALFORMED_JSON", "expected a JSON object or an array of objects"));
-                return;
-            }
-            if (json.isArray() && json.size() > MAX_BATCH) {
-                respond(ex, 413, error("RECORD_TOO_LARGE", "at most " + MAX_BATCH + " items per request"));
-                return;
-            }
-            String request = "request-" + UUID.randomUUID();
-            if (json.isObject()) {
-                try {
-                    respond(ex, 200, tag(e, json, request, 1));
-                } catch (InvalidRecordException invalid) {
-                    respond(ex, 422, error(invalid.code().name(), invalid.getMessage()));
-                }
-                return;
-            }
-            // A batch answers every item in place: one bad item must not cost the caller the other 999.
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < json.size(); i++) {
-                if (i > 0) sb.append(',');
-                JsonNode item = json.get(i);
-                try {
-                    sb.append(tag(e, item, request, i + 1));
-                } catch (InvalidRecordException invalid) {
-                    sb.append(AnalysisJson.error(item.path("id").isValueNode() ? item.path("id").asText() : null,
-                            request, i + 1, new ItemError(invalid.code(), "json", invalid.getMessage())));
-                }
-            }
-            respond(ex, 200, sb.append(']').toString());
+        String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+            respond(ex, 415, error("UNSUPPORTED_ENCODING", "Content-Encoding " + encoding + " is not accepted; send plain JSON"));
+            return;
         }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            respond(ex, 413, error("RECORD_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        JsonNode json;
+        try {
+            json = FeedbackJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException bad) {
+            respond(ex, 400, error("MALFORMED_JSON", bad.getOriginalMessage()));
+            return;
+        }
+        if (json == null || !(json.isObject() || json.isArray())) {
+            respond(ex, 400, error("MALFORMED_JSON", "expected a JSON object or an array of objects"));
+            return;
+        }
+        if (json.isArray() && json.size() > MAX_BATCH) {
+            respond(ex, 413, error("RECORD_TOO_LARGE", "at most " + MAX_BATCH + " items per request"));
+            return;
+        }
+        String request = "request-" + UUID.randomUUID();
+        if (json.isObject()) {
+            try {
+                respond(ex, 200, tag(e, json, request, 1));
+            } catch (InvalidRecordException invalid) {
+                respond(ex, 422, error(invalid.code().name(), invalid.getMessage()));
+            }
+            return;
+        }
+        // A batch answers every item in place: one bad item must not cost the caller the other 999.
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < json.size(); i++) {
+            if (i > 0) sb.append(',');
+            JsonNode item = json.get(i);
+            String id = item.path("id").isValueNode() ? item.path("id").asText() : null;
+            try {
+                sb.append(tag(e, item, request, i + 1));
+            } catch (InvalidRecordException invalid) {
+                sb.append(AnalysisJson.error(id, request, i + 1, new ItemError(invalid.code(), "json", invalid.getMessage())));
+            } catch (RuntimeException bug) { // one item's bug must not cost the caller the other 999 either
+                System.err.println("voc serve: item " + (i + 1) + " of a batch failed: " + bug);
+                bug.printStackTrace();
+                sb.append(AnalysisJson.error(id, request, i + 1, new ItemError(ErrorCode.STAGE_FAILED, "serve",
+                        "the server failed on this item: " + bug)));
+            }
+        }
+        respond(ex, 200, sb.append(']').toString());
     }
 
     /**

@@ -14,9 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real HTTP server on a free loopback port. */
 class ServeCommandTest {
@@ -28,7 +34,7 @@ class ServeCommandTest {
     static void start() throws Exception {
         ServeCommand cmd = new ServeCommand();
         new CommandLine(cmd).parseArgs("--port", "0", "--threads", "2");
-        pool = Executors.newFixedThreadPool(2);
+        pool = ServeCommand.requestThreads();
         server = cmd.start(new LiveEngine(EngineConfig::defaults), pool);
     }
 
@@ -39,9 +45,66 @@ class ServeCommandTest {
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/tag"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(req, HttpResponse.BodyHandlers.ofString());
+        return send(request("/v1/tag").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String errorCode(HttpResponse<String> r) throws Exception {
+        return Json.MAPPER.readTree(r.body()).get("error").get("code").asText();
+    }
+
+    /** Clients that stop halfway through their body hold only their own threads, not the server. */
+    @Test
+    void stalledClientsDoNotHoldTheServer() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                Socket s = new Socket("127.0.0.1", server.getAddress().getPort());
+                OutputStream out = s.getOutputStream();
+                out.write(("POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                stalled.add(s);
+            }
+            assertEquals(200, send(request("/healthz").GET()).statusCode());
+            assertEquals(200, post("{\"text\":\"物流太慢了\"}").statusCode());
+        } finally {
+            for (Socket s : stalled) s.close();
+        }
+    }
+
+    @Test
+    void hostileNumbersGetFieldErrorsNotADroppedConnection() throws Exception {
+        HttpResponse<String> huge = post("{\"text\":\"好\",\"rating\":1e400}");
+        assertEquals(422, huge.statusCode(), huge.body());
+        assertEquals("INVALID_FIELD", errorCode(huge));
+        assertEquals(200, post("{\"text\":\"好\",\"x\":1e999999999}").statusCode()); // kept as written, not expanded
+        HttpResponse<String> batch = post("[{\"text\":\"好\"},{\"text\":\"x\",\"rating\":-1e400}]");
+        assertEquals(200, batch.statusCode());
+        assertEquals("INVALID_FIELD", Json.MAPPER.readTree(batch.body()).get(1).get("error").get("code").asText());
+        HttpResponse<String> twice = post("{\"text\":\"好评\",\"text\":\"差评\"}"); // read as JSON Lines reads it
+        assertEquals(400, twice.statusCode());
+        assertTrue(twice.body().contains("Duplicate field 'text'"), twice.body());
+    }
+
+    @Test
+    void pathsMethodsAndEncodingsAreCheckedExactly() throws Exception {
+        HttpResponse<String> suffixed = send(request("/v1/tagXYZ").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"好\"}")));
+        assertEquals(404, suffixed.statusCode());
+        assertEquals("NOT_FOUND", errorCode(suffixed));
+        assertEquals("NOT_FOUND", errorCode(send(request("/nowhere").GET())));
+        assertEquals(405, send(request("/healthz").DELETE()).statusCode());
+        HttpResponse<String> gzip = send(request("/v1/tag").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{0x1f, (byte) 0x8b, 8, 0})));
+        assertEquals(415, gzip.statusCode());
+        assertEquals("UNSUPPORTED_ENCODING", errorCode(gzip));
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.vocengine.engine.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocengine.engine.model.Channel;
 import io.vocengine.engine.model.ErrorCode;
@@ -44,6 +51,20 @@ import java.util.zip.CRC32;
  * expected; a JSON value that is not an object is MALFORMED_JSON. Stateless and thread-safe.
  */
 public final class FeedbackJson {
+    /**
+     * The reader of records, for every path that takes them (JSON Lines, the HTTP endpoint), so that one record reads
+     * the same everywhere: strings as long as a record may be; exact decimals, so metadata keeps 19.90 as written and
+     * 1e400 stays a number rather than Infinity; no silent last-wins on duplicate keys or on anything after the value.
+     * Thread-safe.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     /** Metadata key that keeps a channel label {@link Channel#parse} does not know. */
     public static final String CHANNEL_RAW = "channel_raw";
 
@@ -88,8 +109,8 @@ public final class FeedbackJson {
 
     /**
      * {@code <input>:<line>:<crc32 of the text>}: stable when the same file is ingested again (documents are replaced
-     * by id), but two files that share a name, such as a/reviews.jsonl and b/reviews.jsonl, do not overwrite each
-     * other's items.
+     * by id), and two files that share a name, such as a/reviews.jsonl and b/reviews.jsonl, overwrite each other's
+     * items only where the same line holds the same text (the same feedback, as far as the id can tell).
      */
     private static String syntheticId(String input, long line, String text) {
         CRC32 crc = new CRC32();

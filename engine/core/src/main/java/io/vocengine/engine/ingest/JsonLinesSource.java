@@ -1,15 +1,8 @@
 package io.vocengine.engine.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.ItemError;
 
@@ -36,16 +29,6 @@ import java.util.HexFormat;
  */
 public final class JsonLinesSource extends InputSource {
     private static final String STAGE = "json";
-    // Strings as long as a record may be; exact decimals, so metadata keeps 19.90 as written; no silent last-wins on
-    // duplicate keys or on anything after the object.
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
 
     private final long maxRecordBytes;
     private final ByteLineReader lines;
@@ -76,8 +59,13 @@ public final class JsonLinesSource extends InputSource {
             if (line.tooLarge()) return counted(tooLarge(line));
             text = decode(line);
             if (text == null) return counted(undecodable(line));
-        } while (text.isBlank());
+        } while (jsonWhitespace(text));
         return counted(parse(line.number(), text));
+    }
+
+    /** A line of JSON's own whitespace only is skipped; anything else (U+3000, control characters) is a record. */
+    private static boolean jsonWhitespace(String line) {
+        return line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n');
     }
 
     @Override
@@ -93,7 +81,7 @@ public final class JsonLinesSource extends InputSource {
     private IngestRecord parse(long number, String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = FeedbackJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String column = at == null || at.getColumnNr() < 0 ? "" : " (column " + at.getColumnNr() + ")";

@@ -32,6 +32,9 @@ final class RecordFields {
     // Below 1973-03-03 a number is far likelier epoch seconds (1714557600) or a compact date (20240501) than millis.
     private static final long MIN_EPOCH_MILLIS = 100_000_000_000L;
     private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L; // 9999-12-31T23:59:59.999Z
+    private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** Numbers whose plain notation stays within this many digits of how they were written are shown plainly. */
+    private static final int MAX_PLAIN_SCALE = 64;
     private static final String TIME_FORMS = "an ISO-8601 time (2024-05-01T10:00:00Z, 2024-05-01T18:00:00+08:00, "
             + "2024-05-01 18:00:00 as Asia/Shanghai time, 2024-05-01) or epoch milliseconds (1714557600000)";
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
@@ -106,12 +109,17 @@ final class RecordFields {
         } catch (DateTimeParseException e) {
             throw invalid(m, "is not a time (" + e.getMessage() + "); expected " + TIME_FORMS);
         }
-        return switch (t) {
+        Instant at = switch (t) {
             case OffsetDateTime o -> o.toInstant();
             case LocalDateTime l -> l.atZone(LOCAL_ZONE).toInstant();
             case LocalDate d -> d.atStartOfDay(LOCAL_ZONE).toInstant();
             default -> throw new IllegalStateException("parseBest returned " + t.getClass());
         };
+        // The index keeps epoch milliseconds: a year such as +999999999 parses but cannot be stored.
+        if (at.isBefore(MIN_TIME) || at.isAfter(Instant.ofEpochMilli(MAX_EPOCH_MILLIS))) {
+            throw invalid(m, "is outside the years 1 to 9999; expected " + TIME_FORMS);
+        }
+        return at;
     }
 
     /**
@@ -197,11 +205,17 @@ final class RecordFields {
         return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "…";
     }
 
-    /** Strings as they are; numbers in plain notation; anything else as its JSON text. */
+    /**
+     * Strings as they are; numbers in plain notation unless that would be far longer than they were written
+     * (1e999999999 would become a billion digits); anything else as its JSON text.
+     */
     private static String scalarText(JsonNode v) {
         if (v.isTextual()) return v.textValue();
         if (v.isIntegralNumber()) return v.bigIntegerValue().toString();
-        if (v.isNumber()) return v.decimalValue().toPlainString();
+        if (v.isNumber()) {
+            BigDecimal d = v.decimalValue();
+            return Math.abs(d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
+        }
         return v.toString();
     }
 }

@@ -106,6 +106,8 @@ class FeedbackJsonTest {
         assertEquals(ErrorCode.INVALID_FIELD, invalid("{\"createdAt\":1714557600}").code());
         assertEquals(ErrorCode.INVALID_FIELD, invalid("{\"createdAt\":\"20240501\"}").code());
         assertEquals(ErrorCode.INVALID_FIELD, invalid("{\"createdAt\":true}").code());
+        // Parses as ISO, but no index can store it as epoch milliseconds.
+        assertTrue(invalid("{\"createdAt\":\"+999999999-01-01\"}").getMessage().contains("outside the years 1 to 9999"));
     }
 
     @Test
@@ -129,6 +131,14 @@ class FeedbackJsonTest {
                 invalid("{\"nps\":7.5}").getMessage());
         assertEquals(8, read("{\"nps\":\"8\"}").nps());
         assertEquals(10, read("{\"nps\":10.0}").nps());
+    }
+
+    /** 1e999999999 in plain notation is a billion characters: kept as written instead. */
+    @Test
+    void hugeExponentsStayShort() throws Exception {
+        Feedback f = FeedbackJson.toFeedback(FeedbackJson.MAPPER.readTree("{\"text\":\"x\",\"big\":1e999999999,\"price\":19.90}"), "in.jsonl", 7);
+        assertEquals("1E+999999999", f.metadata().get("big"));
+        assertEquals("19.90", f.metadata().get("price"));
     }
 
     @Test

@@ -44,6 +44,17 @@ class JsonLinesSourceTest {
         assertEquals("好", parsed(records.get(0)).feedback().text());
     }
 
+    /** Only JSON's own whitespace makes a blank line; a line of U+3000 or control characters is a (bad) record. */
+    @Test
+    void linesOfOtherWhitespaceAreRecordsNotSkipped() throws IOException {
+        Path file = write(dir, "odd.jsonl", "\u3000\n\u001c\u001d\n{\"text\":\"好\"}\n", UTF_8);
+        List<IngestRecord> records = readAll(file, IngestOptions.defaults());
+        assertEquals(3, records.size());
+        assertEquals(ErrorCode.MALFORMED_JSON, rejected(records.get(0)).error().code());
+        assertEquals("\u3000", rejected(records.get(0)).raw());
+        assertEquals(ErrorCode.MALFORMED_JSON, rejected(records.get(1)).error().code());
+    }
+
     @Test
     void malformedLineInTheMiddleIsRejectedWithItsTextAndTheOthersParse() throws IOException {
         String bad = "{\"id\":\"b\",\"text\":\"坏了\" \"rating\":3}";
