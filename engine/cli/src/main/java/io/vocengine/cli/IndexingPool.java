@@ -9,42 +9,72 @@ import io.vocengine.engine.pipeline.Analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Indexes finished analyses on a few threads (Lucene's IndexWriter is thread-safe). The queue is bounded and a full
- * queue makes the submitter index the item itself, so memory stays flat. A document Lucene refuses is dead-lettered
- * and counted; {@link #close()} waits for every submitted item.
+ * Indexes finished analyses on a few threads (Lucene's IndexWriter is thread-safe). Each item goes to the thread
+ * its id hashes to, so two records with one id are indexed in input order and the later one wins, as it would in
+ * one thread. Each thread's queue is bounded and a submitter waits while it is full, so memory stays flat.
+ * <p>
+ * A document the index refuses is dead-lettered and counted. A failure of the index itself (a full disk) or a dead
+ * letter that cannot be written stops the run: the next {@link #submit} and {@link #close()} (which waits for
+ * every submitted item) throw it, once, with its cause named.
  */
 final class IndexingPool implements AutoCloseable {
     private final FeedbackIndexWriter index;
     private final DeadLetterWriter dead;
-    private final ThreadPoolExecutor pool;
+    private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
     private final AtomicLong failures = new AtomicLong();
+    /** The first failure that ends the run. */
+    private final AtomicReference<UncheckedIOException> fatal = new AtomicReference<>();
 
     IndexingPool(FeedbackIndexWriter index, DeadLetterWriter dead, int threads) {
         this.index = index;
         this.dead = dead;
-        this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(1024),
-                new ThreadPoolExecutor.CallerRunsPolicy());
+        for (int i = 0; i < threads; i++) {
+            lanes.add(new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(256), (task, lane) -> {
+                try {
+                    lane.getQueue().put(task); // wait for room: back-pressure without reordering
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RejectedExecutionException("interrupted while waiting to index", e);
+                }
+            }));
+        }
     }
 
     void submit(IngestRecord record, Analysis analysis) {
-        pool.execute(() -> {
-            try {
-                index.add(analysis);
-            } catch (IOException refused) {
-                failures.incrementAndGet();
-                try {
-                    dead.write(record, new ItemError(ErrorCode.INDEX_FAILED, "index", refused.getMessage()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot dead-letter an item the index refused", e);
-                }
+        rethrowFatal();
+        lanes.get(Math.floorMod(analysis.feedback().id().hashCode(), lanes.size())).execute(() -> index(record, analysis));
+    }
+
+    private void index(IngestRecord record, Analysis analysis) {
+        try {
+            index.add(analysis);
+        } catch (IOException | RuntimeException refused) {
+            failures.incrementAndGet();
+            if (refused instanceof FeedbackIndexWriter.IndexBrokenException broken) {
+                fatal.compareAndSet(null, new UncheckedIOException(broken.getMessage(), broken));
             }
-        });
+            try {
+                dead.write(record, new ItemError(ErrorCode.INDEX_FAILED, "index", String.valueOf(refused.getMessage())));
+            } catch (IOException e) {
+                fatal.compareAndSet(null, new UncheckedIOException("cannot dead-letter an item the index refused ("
+                        + refused.getMessage() + "): " + e.getMessage(), e));
+            }
+        }
+    }
+
+    private void rethrowFatal() {
+        UncheckedIOException e = fatal.get();
+        if (e != null) throw e;
     }
 
     long failures() {
@@ -53,12 +83,15 @@ final class IndexingPool implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdown();
+        for (ThreadPoolExecutor lane : lanes) lane.shutdown();
         try {
-            if (!pool.awaitTermination(1, TimeUnit.HOURS)) throw new IllegalStateException("indexing did not finish within an hour");
+            for (ThreadPoolExecutor lane : lanes) {
+                if (!lane.awaitTermination(1, TimeUnit.HOURS)) throw new IllegalStateException("indexing did not finish within an hour");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for indexing", e);
         }
+        rethrowFatal();
     }
 }

@@ -42,7 +42,7 @@ final class IngestRun {
                      engine.segmenter(), fresh)) {
             err.printf("reading %s as %s, %s%n", source.name(), source.format(), source.encoding().how());
             // Clustering must see items in input order (deterministic cluster ids), so it runs on the consumer thread;
-            // indexing needs no order, so the consumer hands each document to a bounded pool of indexing threads.
+            // indexing needs order only per id, so the consumer hands each document to the indexing thread of its id.
             IndexingPool pool = new IndexingPool(index, dead, threads);
             RunSummary summary;
             try (pool) {

@@ -83,6 +83,20 @@ class EndToEndTest {
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("is empty"));
     }
 
+    /** Two records with one id: the later wins, however the indexing threads interleave. */
+    @Test
+    void aCorrectionLaterInTheFileReplacesTheOriginal() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            sb.append("{\"id\":\"").append(i).append("\",\"text\":\"第一次写的评价，包装破损\"}\n");
+            sb.append("{\"id\":\"").append(i).append("\",\"text\":\"更正后的评价，物流很快\"}\n");
+        }
+        RunSummary s = ingest(write("corrections.jsonl", sb.toString(), StandardCharsets.UTF_8));
+        assertEquals(3000, s.ok());
+        assertEquals(0, hits("第一次"));
+        assertEquals(1500, hits("更正"));
+    }
+
     @Test
     void malformedJsonLineInTheMiddleIsDeadLetteredAndTheRestIndexed() throws IOException {
         Path f = write("mixed.jsonl", """

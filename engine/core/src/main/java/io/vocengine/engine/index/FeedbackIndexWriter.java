@@ -23,9 +23,11 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -61,13 +63,25 @@ public final class FeedbackIndexWriter implements Closeable {
 
     private final IndexWriter writer;
     private final Directory directory;
+    private final Path dir;
     private final Segmenter segmenter;
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
-    private FeedbackIndexWriter(IndexWriter writer, Directory directory, Segmenter segmenter) {
+    private FeedbackIndexWriter(IndexWriter writer, Directory directory, Path dir, Segmenter segmenter) {
         this.writer = writer;
         this.directory = directory;
+        this.dir = dir;
         this.segmenter = segmenter;
+    }
+
+    /**
+     * The index itself failed (a full disk, corruption found while writing, a writer Lucene closed after such a
+     * failure): no later item can be indexed either, so a run stops instead of refusing every item one by one.
+     */
+    public static final class IndexBrokenException extends IOException {
+        IndexBrokenException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -85,24 +99,45 @@ public final class FeedbackIndexWriter implements Closeable {
                 .setRAMBufferSizeMB(128);
         Directory directory = FSDirectory.open(dir);
         try {
-            return new FeedbackIndexWriter(new IndexWriter(directory, config), directory, segmenter);
+            return new FeedbackIndexWriter(new IndexWriter(directory, config), directory, dir, segmenter);
         } catch (IOException | RuntimeException e) {
             throw IndexSchema.openFailed(dir, directory, e);
         }
     }
 
-    /** @throws IOException also for a document Lucene refuses, with Lucene's reason */
+    /**
+     * @throws IndexBrokenException when the index itself failed
+     * @throws IOException          for a document Lucene refuses, with Lucene's reason (the index goes on)
+     */
     public void add(Analysis a) throws IOException {
         Feedback f = a.feedback();
         try {
             writer.updateDocument(new Term(IndexSchema.ID, f.id()), facets.build(toDocument(a)));
         } catch (IllegalArgumentException refused) {
+            if (writer.getTragicException() != null) throw broken(refused);
             throw new IOException("Lucene refused item " + f.id() + ": " + refused.getMessage(), refused);
+        } catch (IOException | AlreadyClosedException failed) {
+            throw broken(failed);
         }
     }
 
+    /** @throws IndexBrokenException when the index itself failed */
     public void commit() throws IOException {
-        writer.commit();
+        try {
+            writer.commit();
+        } catch (IOException | AlreadyClosedException failed) {
+            throw broken(failed);
+        }
+    }
+
+    /** Names the first cause once: the tragedy that closed the writer, else the failure itself. */
+    private IndexBrokenException broken(Exception failed) {
+        Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : failed;
+        String advice = cause instanceof CorruptIndexException
+                ? IndexSchema.unreadable(dir, (CorruptIndexException) cause).getMessage()
+                : "the index at " + dir + " failed and takes no more items (" + cause
+                + "); is the disk full? The items not indexed are in the dead-letter file, the source files are the record";
+        return new IndexBrokenException(advice, failed);
     }
 
     @Override

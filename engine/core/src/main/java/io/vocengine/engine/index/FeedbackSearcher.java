@@ -9,6 +9,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -41,6 +42,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,6 +56,8 @@ public final class FeedbackSearcher implements Closeable {
             IndexSchema.FACET_CHANNEL, IndexSchema.FACET_MONTH, IndexSchema.FACET_PRODUCT, IndexSchema.FACET_REGION,
             IndexSchema.FACET_FLAG, IndexSchema.FACET_EMOTION, IndexSchema.FACET_SENTIMENT, IndexSchema.FACET_INTENSITY);
     private static final int FACET_TOP = 10;
+    /** Characters of a text the highlighter reads: beyond the engine's largest analysed text (--max-chars). */
+    private static final int HIGHLIGHT_CHARS = 1 << 20;
     private static final Sort BY_SEVERITY = new Sort(new SortField(IndexSchema.SEVERITY, SortField.Type.DOUBLE, true),
             SortField.FIELD_SCORE);
 
@@ -69,7 +73,10 @@ public final class FeedbackSearcher implements Closeable {
         this.searcher = new IndexSearcher(reader);
         this.analyzer = analyzer;
         try {
-            this.facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+            // An index with no items yet (an empty input was ingested) has no facet field to count.
+            this.facetState = FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.facetsConfig().getDimConfig(
+                    IndexSchema.FACET_TAG).indexFieldName) == null ? null
+                    : new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -90,8 +97,19 @@ public final class FeedbackSearcher implements Closeable {
         return reader.numDocs();
     }
 
+    /** @throws IllegalArgumentException for a query of more words than Lucene takes in one query */
     public SearchResult search(SearchRequest request) throws IOException {
+        try {
+            return run(request);
+        } catch (IndexSearcher.TooManyClauses tooMany) { // thrown wherever the query grows past the limit
+            throw new IllegalArgumentException("the query has too many words for one search (at most "
+                    + IndexSearcher.getMaxClauseCount() + " terms after segmentation); search for its key words", tooMany);
+        }
+    }
+
+    private SearchResult run(SearchRequest request) throws IOException {
         long t0 = System.nanoTime();
+        if (facetState == null) return new SearchResult(0, List.of(), Map.of(), (System.nanoTime() - t0) / 1e6);
         Query query = buildQuery(request);
         FacetsCollectorManager.FacetsResult r = request.bySeverity()
                 ? FacetsCollectorManager.search(searcher, query, request.limit(), BY_SEVERITY, true, new FacetsCollectorManager())
@@ -109,7 +127,7 @@ public final class FeedbackSearcher implements Closeable {
             List<SearchResult.Snippet> s = snippets.get(i);
             hits.add(new SearchResult.Hit(doc.get(IndexSchema.ID), sd.score, doc.get(IndexSchema.CHANNEL),
                     created == null ? null : created.numericValue().longValue(),
-                    s.isEmpty() ? firstChars(doc.get(IndexSchema.TEXT)) : s.get(0),
+                    s.isEmpty() ? firstChars(doc.get(IndexSchema.TEXT)) : whole(s.get(0), doc.get(IndexSchema.TEXT)),
                     Arrays.asList(doc.getValues(IndexSchema.TAG_STORED)), Arrays.asList(doc.getValues(IndexSchema.TAXONOMY)),
                     doc.get(IndexSchema.EMOTION_PRIMARY), severity == null ? null : severity.numericValue().doubleValue()));
         }
@@ -145,8 +163,9 @@ public final class FeedbackSearcher implements Closeable {
     }
 
     /**
-     * Lucene syntax when it parses (OR, "phrase", -word); otherwise all the query's words, required, taken literally,
-     * so a stray quote or a lone AND is no error. Blank or {@code *} matches everything.
+     * Every word required and taken literally (a ~, :, * or AND pasted from a review is text, not Lucene syntax),
+     * with three explicit forms: "a phrase" (balanced quotes), -word to exclude, and OR between two words. A query of
+     * exclusions only excludes from everything. Blank or {@code *} matches everything.
      */
     private Query parse(String text) {
         if (text.isBlank() || text.strip().equals("*")) return new MatchAllDocsQuery();
@@ -154,11 +173,53 @@ public final class FeedbackSearcher implements Closeable {
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false);
         try {
-            return parser.parse(text);
+            return fromEverything(parser.parse(literal(text)));
+        } catch (IndexSearcher.TooManyClauses tooMany) {
+            throw tooMany;
         } catch (ParseException | RuntimeException syntax) {
             Query literal = parser.createBooleanQuery(IndexSchema.TEXT, text, BooleanClause.Occur.MUST);
             return literal != null ? literal : new MatchNoDocsQuery("no searchable words in '" + text + "'");
         }
+    }
+
+    /**
+     * The query with every character but balanced quotes, a leading - and OR between two words escaped; AND is the
+     * default anyway and is dropped, as is an OR with nothing on one side, and NOT before a word excludes it.
+     */
+    static String literal(String text) {
+        boolean phrases = text.chars().filter(c -> c == '"').count() % 2 == 0;
+        String[] words = text.strip().split("\\s+");
+        List<String> out = new ArrayList<>(words.length);
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.equals("OR") && i > 0 && i < words.length - 1) {
+                out.add(w);
+                continue;
+            }
+            if (words.length > 1 && (w.equals("AND") || w.equals("OR") || w.equals("NOT"))) { // or at an edge
+                if (w.equals("NOT") && i < words.length - 1) words[i + 1] = "-" + words[i + 1];
+                continue;
+            }
+            boolean exclude = w.length() > 1 && w.charAt(0) == '-';
+            StringBuilder sb = new StringBuilder(exclude ? "-" : "");
+            for (char c : (exclude ? w.substring(1) : w).toCharArray()) {
+                sb.append(c == '"' && phrases ? "\"" : QueryParser.escape(String.valueOf(c)));
+            }
+            String literal = sb.toString();
+            out.add(literal.equals("AND") || literal.equals("OR") || literal.equals("NOT") ? literal.toLowerCase(Locale.ROOT) : literal);
+        }
+        return String.join(" ", out);
+    }
+
+    /** -包装 alone would match nothing (Lucene needs something to exclude from): everything but 包装. */
+    private static Query fromEverything(Query q) {
+        if (!(q instanceof BooleanQuery b) || b.clauses().isEmpty()
+                || !b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+            return q;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        b.clauses().forEach(all::add);
+        return all.build();
     }
 
     private List<List<SearchResult.Snippet>> highlight(Query query, TopDocs top) throws IOException {
@@ -171,6 +232,11 @@ public final class FeedbackSearcher implements Closeable {
             out.add(s);
         }
         return out;
+    }
+
+    /** The passage with the stored text's length: the highlighter may have read only a prefix of a long text. */
+    private static SearchResult.Snippet whole(SearchResult.Snippet s, String text) {
+        return new SearchResult.Snippet(s.text(), s.start(), text == null ? s.textLength() : text.length(), s.matches());
     }
 
     private static SearchResult.Snippet firstChars(String text) {
@@ -191,6 +257,12 @@ public final class FeedbackSearcher implements Closeable {
             FacetResult fr = present.get(dim);
             if (fr == null) continue;
             String name = dim.substring("facet_".length());
+            if (dim.equals(IndexSchema.FACET_MONTH)) { // a time line: every month, oldest first
+                List<SearchResult.FacetCount> months = new ArrayList<>(counts(facets.getAllChildren(dim)));
+                months.sort(Comparator.comparing(SearchResult.FacetCount::label));
+                out.put(name, months);
+                continue;
+            }
             out.put(name, counts(fr));
             if (dim.equals(IndexSchema.FACET_TAG)) {
                 for (LabelAndValue taxonomy : fr.labelValues) {
@@ -219,7 +291,9 @@ public final class FeedbackSearcher implements Closeable {
     /** Exposes the highlighter's per-document objects, which carry raw offsets instead of marked-up strings. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
         SnippetHighlighter(IndexSearcher searcher, VocAnalyzer analyzer) {
-            super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new SnippetFormatter()));
+            // The default reads only a text's first 10,000 characters; the engine analyses up to 20,000 by default.
+            super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new SnippetFormatter())
+                    .withMaxLength(HIGHLIGHT_CHARS));
         }
 
         Object[] highlight(Query query, int[] docs) throws IOException {

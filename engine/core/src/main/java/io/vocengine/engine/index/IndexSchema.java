@@ -86,7 +86,7 @@ public final class IndexSchema {
         };
     }
 
-    private static IOException unreadable(Path dir, Exception cause) {
+    static IOException unreadable(Path dir, Exception cause) {
         return new IOException("the index at " + dir + " cannot be read (" + cause.getMessage() + "). It is corrupt or "
                 + "from an incompatible version: delete the folder and run `voc ingest` or `voc demo` again; the "
                 + "source files are the record", cause);

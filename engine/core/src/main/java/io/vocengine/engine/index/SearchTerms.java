@@ -56,18 +56,25 @@ public final class SearchTerms {
 
     /**
      * Query terms: whole words, or the tiling sub-words of a compound, never single characters of a longer word
-     * (包装 must not match every 包).
+     * (包装 must not match every 包). Personal data in a query is dropped, not searched: the cleaner masks it as in
+     * documents, and ⟨PHONE⟩ would match every item that held any phone number.
      */
     public static List<SearchTerm> forQuery(CleanText clean, List<Token> tokens, Segmenter segmenter) {
         List<SearchTerm> terms = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             String word = t.text();
-            if (t.isPunctuation() || word.length() > MAX_TERM_CHARS) continue;
+            if (t.isPunctuation() || word.length() > MAX_TERM_CHARS || masked(clean, t)) continue;
             List<int[]> tiles = tiling(word, segmenter.subwords(word));
             if (tiles.isEmpty()) add(terms, clean, t, 0, word.length(), 1);
             for (int[] p : tiles) add(terms, clean, t, p[0], p[1], 1);
         }
         return terms;
+    }
+
+    /** Whether the token lies in a span the cleaner masked as personal data. */
+    private static boolean masked(CleanText clean, Token t) {
+        Span raw = clean.toRaw(t.start(), t.end());
+        return clean.pii().stream().anyMatch(p -> p.raw().start() < raw.end() && raw.start() < p.raw().end());
     }
 
     /** Longest sub-words laid end to end from the start of the word; empty when they leave a gap. */

@@ -105,6 +105,71 @@ class FeedbackIndexTest {
         }
     }
 
+    /** Words from a review are text: ~, : and AND are not Lucene operators unless written as the explicit forms. */
+    @Test
+    void queriesAreTakenLiterallyWithThreeExplicitForms(@TempDir Path dir) throws IOException {
+        index(dir, fb("tilde", "包装很严实~", Channel.REVIEW), fb("colon", "包装:破损了", Channel.COMPLAINT),
+                fb("plain", "物流很快", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(List.of("tilde"), ids(s, "包装很严实~"));
+            assertEquals(List.of("colon"), ids(s, "包装:破损"));
+            assertEquals(2, s.search(new SearchRequest("包装 AND", List.of(), List.of(), 10)).totalHits());
+            assertEquals(List.of("plain"), ids(s, "-包装"));
+            assertEquals(List.of("plain"), ids(s, "物流 NOT 包装"));
+            assertEquals(3, s.search(new SearchRequest("包装 OR 物流", List.of(), List.of(), 10)).totalHits());
+            assertEquals(List.of("colon"), ids(s, "\"包装 破损\""));
+        }
+        assertEquals("包装\\~ \"a b\" -c or\\:", FeedbackSearcher.literal("包装~ \"a b\" -c or:"));
+        assertEquals("a\\\" b", FeedbackSearcher.literal("a\" b")); // an unbalanced quote is a character
+    }
+
+    private static List<String> ids(FeedbackSearcher s, String query) throws IOException {
+        return s.search(new SearchRequest(query, List.of(), List.of(), 10)).hits().stream().map(SearchResult.Hit::id).sorted().toList();
+    }
+
+    @Test
+    void hostileQueriesGetAnswersOrAClearError(@TempDir Path dir) throws IOException {
+        String tail = "其他都还好。".repeat(2_000) + "就是屏幕有划痕"; // past the highlighter's default 10,000 characters
+        index(dir, fb("long", tail, Channel.REVIEW), fb("phone", "请打13812345678联系我，物流太慢", Channel.COMPLAINT));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            SearchResult.Hit hit = s.search(new SearchRequest("屏幕 划痕", List.of(), List.of(), 10)).hits().get(0);
+            assertEquals(tail.length(), hit.snippet().textLength());
+            assertEquals(List.of("屏幕", "划痕"), hit.snippet().matches().stream().map(m -> tail.substring(m.start(), m.end())).toList());
+            // Personal data is masked in the index; a number in the query must not match every masked number.
+            assertEquals(0, s.search(new SearchRequest("13900000000", List.of(), List.of(), 10)).totalHits());
+            IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                    () -> s.search(new SearchRequest("包装 ".repeat(1_500), List.of(), List.of(), 10)));
+            assertTrue(tooLong.getMessage().contains("too many words"), tooLong.getMessage());
+        }
+    }
+
+    @Test
+    void anEmptyIndexAnswersWithNoHits(@TempDir Path dir) throws IOException {
+        index(dir);
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            assertEquals(0, s.search(new SearchRequest("包装", List.of(), List.of(), 10)).totalHits());
+        }
+    }
+
+    @Test
+    void theMonthFacetIsATimeLineOfEveryMonth(@TempDir Path dir) throws IOException {
+        List<Feedback> items = new java.util.ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            for (int k = 0; k < m; k++) {
+                Feedback f = fb(m + "-" + k, "物流很快", Channel.REVIEW);
+                items.add(new Feedback(f.id(), f.text(), f.channel(), f.source(), Instant.parse(String.format("2025-%02d-10T10:00:00Z", m)),
+                        null, null, f.product(), null, f.region(), f.rating(), null, f.metadata()));
+            }
+        }
+        index(dir, items.toArray(Feedback[]::new));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            List<SearchResult.FacetCount> months = s.search(new SearchRequest("", List.of(), List.of(), 10)).facets().get("month");
+            assertEquals(12, months.size(), months.toString()); // more than the 10 other facets show
+            assertEquals(new SearchResult.FacetCount("2025-01", 1), months.get(0));
+            assertEquals(new SearchResult.FacetCount("2025-12", 12), months.get(11));
+        }
+    }
+
     @Test
     void reIngestingReplacesByIdInsteadOfDuplicating(@TempDir Path dir) throws IOException {
         index(dir, fb("a", "包装破损", Channel.REVIEW));
