@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shipped polarity model, run from Java as the emotion stage reads it, on the committed test splits it never
  * saw. The figures must match what the training script reported (same graph, same normalisation; the few reviews
- * longer than the model's 512 characters are read in windows here) and hold the measured floor.
+ * longer than the model's 512 characters are read at their head and tail here) and hold the measured floor.
  */
 @Tag(SharedData.TAG)
 class PolarityModelAccuracyTest {

@@ -199,7 +199,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /**
      * Each chosen set's test items through the engine's polarity model (read as the emotion stage reads it, a long
-     * text in windows), or through the whole engine for emotion (so that the cleaner's cues count, as they do in
+     * text at its head and tail), or through the whole engine for emotion (so that the cleaner's cues count, as they do in
      * production); none when the engine has no emotion models.
      */
     private List<ClassifierEvaluation.Report> classify(Engine e, List<String> sets) throws java.io.IOException {

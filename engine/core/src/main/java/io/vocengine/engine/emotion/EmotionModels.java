@@ -14,10 +14,10 @@ import java.util.List;
  * classifier, with the emotion model's per-label decision thresholds (chosen on dev by the training script).
  * Shared read-only by every engine of the JVM, across hot reloads: a taxonomy edit does not reload an ONNX model.
  * <p>
- * Both read a long text in windows ({@link OnnxTextModel#predict(List, OnnxTextModel.Pooling)}): its polarity is the
- * windows' mean; an emotion is felt if it is felt in any window (the label-wise maximum), and the text is neutral
- * only as far as every window is (the minimum). The maximum of several calibrated probabilities runs a little high:
- * long texts are scored on the generous side, never cut at the model's length.
+ * Both read a long text at its head and its tail ({@link OnnxTextModel#predict(List, OnnxTextModel.Pooling)}): its
+ * polarity is the two readings' mean; an emotion is felt if it is felt in either (the label-wise maximum), and the
+ * text is neutral only as far as both are (the minimum). The maximum of two calibrated probabilities runs a little
+ * high: long texts are scored on the generous side, and their endings are never cut off.
  */
 public record EmotionModels(OnnxTextModel polarity, OnnxTextModel emotion, List<Double> thresholds) {
     public static final String POLARITY_KIND = "onnx/document-polarity";
@@ -97,12 +97,12 @@ public record EmotionModels(OnnxTextModel polarity, OnnxTextModel emotion, List<
         return thresholds.get(label);
     }
 
-    /** The probabilities of negative and positive of each text, a long one's windows averaged. */
+    /** The probabilities of negative and positive of each text, a long one's head and tail averaged. */
     public float[][] readPolarity(List<String> texts) {
         return polarity.predict(texts, OnnxTextModel.Pooling.MEAN);
     }
 
-    /** The calibrated probability of each emotion label of each text, a long one's windows pooled as above. */
+    /** The calibrated probability of each emotion label of each text, a long one's head and tail pooled as above. */
     public float[][] readEmotions(List<String> texts) {
         int neutral = emotion.labels().indexOf(NEUTRAL);
         return emotion.predict(texts, windows -> {

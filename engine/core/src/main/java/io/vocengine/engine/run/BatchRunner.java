@@ -43,7 +43,7 @@ import java.util.function.UnaryOperator;
  * One runner per run; not reusable.
  */
 public final class BatchRunner {
-    /** Records a worker gets at most at once: enough to fill onnxruntime's batches of 16 twice. */
+    /** Records a worker gets at most at once: enough to fill onnxruntime's sub-batches of 8 four times. */
     public static final int CHUNK = 32;
 
     /** What happens to a chunk of items on a worker thread (the engine's batch analysis). Must be thread-safe. */

@@ -103,25 +103,24 @@ class OnnxTextModelTest {
             failNext.set(true);
             assertThrows(IllegalStateException.class, () -> m.predict(List.of("坏")));
         }
-        // An input and an output per call: the warm-up, 3 sub-batches of 40 texts, one of 5 windows, the failed call.
-        assertEquals(2 * (1 + 3 + 1 + 1), opened.size());
+        // An input and an output per call: the warm-up, the sub-batches of 40 texts, one of 2 windows, the failed call.
+        assertEquals(2 * (1 + (40 + OnnxTextModel.SUB_BATCH - 1) / OnnxTextModel.SUB_BATCH + 1 + 1), opened.size());
         for (OnnxValue v : opened) assertTrue(v.isClosed(), "left open: " + v);
     }
 
-    /** A long text's windows: each maxLength long, overlapping by a quarter, the last ending at the text's end. */
+    /** A long text's windows: its head and its tail, each maxLength long; a short text is itself. */
     @Test
-    void aLongTextIsCutIntoOverlappingWindowsUpToACap() {
+    void aLongTextIsReadAtItsHeadAndItsTail() {
         int max = model.manifest().path("maxLength").asInt(); // 512
-        int[] ids = new int[2 * max];
+        int[] ids = new int[2 * max + 100];
         for (int i = 0; i < ids.length; i++) ids[i] = i + 1;
-        List<int[]> w = model.windows(ids, OnnxTextModel.MAX_WINDOWS);
-        assertEquals(List.of(1, 385, 513), w.stream().map(x -> x[0]).toList());
+        List<int[]> w = model.windows(ids, true);
+        assertEquals(List.of(1, max + 101), w.stream().map(x -> x[0]).toList());
         for (int[] x : w) assertEquals(max, x.length);
-        assertEquals(ids.length, w.get(w.size() - 1)[max - 1]);
-        List<int[]> capped = model.windows(new int[100 * max], OnnxTextModel.MAX_WINDOWS);
-        assertEquals(OnnxTextModel.MAX_WINDOWS, capped.size());
-        assertEquals(1, model.windows(ids, 1).size());
-        assertEquals(1, model.windows(new int[0], OnnxTextModel.MAX_WINDOWS).get(0).length); // one padding id
+        assertEquals(ids.length, w.get(1)[max - 1]);
+        assertEquals(1, model.windows(ids, false).size());
+        assertEquals(1, model.windows(new int[]{5, 6}, true).size());
+        assertEquals(1, model.windows(new int[0], true).get(0).length); // one padding id
         assertEquals(1, model.predict(List.of("好".repeat(100 * max)), OnnxTextModel.Pooling.MEAN).length);
     }
 
