@@ -63,6 +63,10 @@ final class IngestRun {
             index.commit();
             err.print(summary.format());
             if (source.recordsRead() == 0) err.println("note: " + source.name() + " is empty; nothing was indexed");
+            if (source.stoppedEarly() != null) {
+                err.println("warning: " + source.name() + " was not read to its end, and the records after the last one "
+                        + "counted are not counted: " + source.stoppedEarly());
+            }
             if (dead.written() > 0) err.println("dead letters (reason + raw record): " + dead.file());
             err.println("index: " + dataDir.resolve("index"));
             return summary;

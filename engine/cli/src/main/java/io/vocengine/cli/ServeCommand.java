@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -227,10 +228,24 @@ final class ServeCommand implements Callable<Integer> {
      */
     private static String tag(Engine e, JsonNode item, String request, long position) throws InvalidRecordException {
         Feedback feedback = FeedbackJson.toFeedback(item, request, position);
+        checkDomain(e, feedback.metadata().get("domain"));
         try {
             return AnalysisJson.result(e.analyse(feedback));
         } catch (StageException failed) {
             return AnalysisJson.error(feedback.id(), request, position, failed.error());
+        }
+    }
+
+    /**
+     * A caller that names a domain means it: a typo (ecomerce) would otherwise be tagged against every taxonomy
+     * (batch ingestion keeps that fallback for files whose domain column holds other values).
+     */
+    private static void checkDomain(Engine e, String domain) throws InvalidRecordException {
+        if (domain == null || domain.isBlank()) return;
+        List<String> ids = e.taxonomyVersions().stream().map(v -> v.substring(0, v.indexOf('@'))).toList();
+        if (!ids.contains(domain)) {
+            throw new InvalidRecordException(ErrorCode.INVALID_FIELD, "metadata.domain: \"" + domain
+                    + "\" is not a loaded taxonomy; expected one of " + ids + " or no domain (every taxonomy)");
         }
     }
 

@@ -95,6 +95,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnknownDomainIsAFieldErrorNotEveryTaxonomy() throws Exception {
+        HttpResponse<String> typo = post("{\"text\":\"屏幕碎了\",\"metadata\":{\"domain\":\"ecomerce\"}}");
+        assertEquals(422, typo.statusCode());
+        assertTrue(typo.body().contains("metadata.domain: \\\"ecomerce\\\" is not a loaded taxonomy"), typo.body());
+        assertEquals(200, post("{\"text\":\"屏幕碎了\",\"metadata\":{\"domain\":\"phone\"}}").statusCode());
+    }
+
+    @Test
     void pathsMethodsAndEncodingsAreCheckedExactly() throws Exception {
         HttpResponse<String> suffixed = send(request("/v1/tagXYZ").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"好\"}")));
         assertEquals(404, suffixed.statusCode());

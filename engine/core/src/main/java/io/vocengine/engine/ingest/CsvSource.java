@@ -83,6 +83,7 @@ public final class CsvSource extends InputSource {
         } catch (UncheckedIOException e) {
             done = true;
             IngestRecord rejected = unparsable(e.getCause());
+            stopEarly(((IngestRecord.Rejected) rejected).error().message());
             countRecord();
             return rejected;
         }

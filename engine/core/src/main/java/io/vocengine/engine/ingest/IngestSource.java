@@ -19,6 +19,12 @@ public sealed interface IngestSource extends RecordSource permits InputSource {
     /** Records returned by {@link #next()} so far, parsed or rejected. 0 after the end means the input was empty. */
     long recordsRead();
 
+    /**
+     * Why reading ended before the end of the input (a CSV record that cannot be parsed leaves no telling where the
+     * next one starts), or null when it read to the end: the records after it are neither read nor counted.
+     */
+    String stoppedEarly();
+
     @Override
     default Charset charset() {
         return encoding().charset();

@@ -11,6 +11,7 @@ abstract sealed class InputSource implements IngestSource permits JsonLinesSourc
     final CountingInputStream counted;
     private final long totalBytes;
     private long records;
+    private String stoppedEarly;
 
     InputSource(String name, IngestOptions.Format format, InputEncoding encoding, CountingInputStream counted,
                 long totalBytes) {
@@ -55,5 +56,15 @@ abstract sealed class InputSource implements IngestSource permits JsonLinesSourc
     @Override
     public final long totalBytes() {
         return totalBytes;
+    }
+
+    @Override
+    public final String stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** Records that reading ends here, before the end of the input, and why. */
+    final void stopEarly(String why) {
+        stoppedEarly = why;
     }
 }

@@ -103,6 +103,12 @@ class CsvSourceTest {
         assertEquals("broken.csv record 2 (after line 2) cannot be parsed: (startline 3) EOF reached before "
                 + "encapsulated token finished; the rest of broken.csv was not read. An unbalanced quote is the usual "
                 + "cause", r.error().message());
+        try (IngestSource source = Sources.open(file, IngestOptions.defaults())) {
+            source.next();
+            assertEquals(null, source.stoppedEarly());
+            while (source.next() != null) { } // drain
+            assertEquals(r.error().message(), source.stoppedEarly()); // the run reports it, not only the dead letter
+        }
     }
 
     @Test
