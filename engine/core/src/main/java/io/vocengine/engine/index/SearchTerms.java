@@ -27,8 +27,9 @@ public final class SearchTerms {
 
     /**
      * Index terms of a document: each word with, stacked at its position, its single Han characters (碎了 also
-     * indexes 碎) and its other dictionary sub-words, so a query for part of a word finds it while whole-word matches,
-     * which hit more terms, rank first. Punctuation and symbols are dropped.
+     * indexes 碎), its other dictionary sub-words and, in a word of mixed scripts, each run of one script (sim卡 also
+     * indexes sim and 卡), so a query for part of a word finds it while whole-word matches, which hit more terms,
+     * rank first. Punctuation and symbols are dropped.
      */
     public static List<SearchTerm> forIndex(CleanText clean, List<Token> tokens, Segmenter segmenter) {
         List<SearchTerm> terms = new ArrayList<>(tokens.size() * 2);
@@ -41,6 +42,8 @@ public final class SearchTerms {
             List<int[]> parts = new ArrayList<>(subwords);
             if (word.length() > 1 && isHan(word)) {
                 for (int i = 0; i < word.length(); i++) parts.add(new int[]{i, i + 1});
+            } else {
+                parts.addAll(scriptRuns(word));
             }
             parts.sort(LONGEST_FIRST); // Lucene requires start offsets that never go backwards
             int tile = 0;
@@ -98,6 +101,29 @@ public final class SearchTerms {
     }
 
     /** All BMP Han ideographs: one char each, so single-char stacking never splits a surrogate pair. */
+    /** The maximal runs of Han characters and of other letters or digits in a word that has both; else none. */
+    static List<int[]> scriptRuns(String word) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        boolean han = false;
+        for (int i = 0; i <= word.length(); i++) {
+            char c = i < word.length() ? word.charAt(i) : ' ';
+            boolean wordChar = !Character.isSurrogate(c) && Character.isLetterOrDigit(c);
+            boolean isHan = wordChar && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            if (start >= 0 && (!wordChar || isHan != han)) {
+                runs.add(new int[]{start, i});
+                start = -1;
+            }
+            if (wordChar && start < 0) {
+                start = i;
+                han = isHan;
+            }
+        }
+        boolean mixed = runs.stream().anyMatch(r -> isHan(word.substring(r[0], r[1])))
+                && runs.stream().anyMatch(r -> !isHan(word.substring(r[0], r[1])));
+        return mixed ? runs : List.of();
+    }
+
     private static boolean isHan(String word) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);

@@ -143,6 +143,18 @@ class FeedbackIndexTest {
         }
     }
 
+    /** A word of Latin and Han (SIM卡, 5G手机) is found by either part, as analysts type them. */
+    @Test
+    void eitherScriptOfAMixedWordFindsIt(@TempDir Path dir) throws IOException {
+        index(dir, fb("sim", "新买的SIM卡插不进去", Channel.COMPLAINT), fb("other", "物流很快", Channel.REVIEW));
+        try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
+            for (String q : List.of("SIM", "sim卡", "SIM卡 插不进去")) assertEquals(List.of("sim"), ids(s, q), q);
+        }
+        assertEquals(List.of("0-3", "3-4"), SearchTerms.scriptRuns("sim卡").stream().map(r -> r[0] + "-" + r[1]).toList());
+        assertEquals(List.of(), SearchTerms.scriptRuns("包装"));
+        assertEquals(List.of(), SearchTerms.scriptRuns("iphone"));
+    }
+
     @Test
     void anEmptyIndexAnswersWithNoHits(@TempDir Path dir) throws IOException {
         index(dir);
