@@ -343,6 +343,7 @@ final class EvalCommand implements Callable<Integer> {
      * two runs scored on different numbers of items (another --limit) is refused: its figures are not comparable.
      */
     private int gate(JsonNode current, JsonNode base, Map<String, Double> margins) {
+        if (margins.isEmpty()) return 0; // --baseline alone compares item by item, on the items both runs scored
         for (String name : EvalReportWriter.sets(current)) {
             int now = EvalReportWriter.items(current, name), before = EvalReportWriter.items(base, name);
             if (before > 0 && now != before) {

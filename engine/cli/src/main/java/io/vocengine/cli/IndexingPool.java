@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * one thread. Each thread's queue is bounded and a submitter waits while it is full, so memory stays flat.
  * <p>
  * A document the index refuses is dead-lettered and counted. A failure of the index itself (a full disk) or a dead
- * letter that cannot be written stops the run: the next {@link #submit} and {@link #close()} (which waits for
- * every submitted item) throw it, once, with its cause named.
+ * letter that cannot be written stops the run: the next {@link #submit} (whose item is dead-lettered first) or
+ * else {@link #close()} (which waits for every submitted item) throws it, once, with its cause named.
  */
 final class IndexingPool implements AutoCloseable {
     private final FeedbackIndexWriter index;
@@ -34,12 +35,15 @@ final class IndexingPool implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     /** The first failure that ends the run. */
     private final AtomicReference<UncheckedIOException> fatal = new AtomicReference<>();
+    /** Whether {@link #fatal} was thrown already: throwing it again from close() would suppress it by itself. */
+    private final AtomicBoolean thrown = new AtomicBoolean();
 
     IndexingPool(FeedbackIndexWriter index, DeadLetterWriter dead, int threads) {
         this.index = index;
         this.dead = dead;
         for (int i = 0; i < threads; i++) {
             lanes.add(new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(256), (task, lane) -> {
+                if (lane.isShutdown()) throw new RejectedExecutionException("the indexing pool is closed");
                 try {
                     lane.getQueue().put(task); // wait for room: back-pressure without reordering
                 } catch (InterruptedException e) {
@@ -51,7 +55,13 @@ final class IndexingPool implements AutoCloseable {
     }
 
     void submit(IngestRecord record, Analysis analysis) {
-        rethrowFatal();
+        UncheckedIOException failed = fatal.get();
+        if (failed != null) {
+            failures.incrementAndGet();
+            deadLetter(record, "not indexed: " + failed.getMessage());
+            throwOnce();
+            return;
+        }
         lanes.get(Math.floorMod(analysis.feedback().id().hashCode(), lanes.size())).execute(() -> index(record, analysis));
     }
 
@@ -63,18 +73,22 @@ final class IndexingPool implements AutoCloseable {
             if (refused instanceof FeedbackIndexWriter.IndexBrokenException broken) {
                 fatal.compareAndSet(null, new UncheckedIOException(broken.getMessage(), broken));
             }
-            try {
-                dead.write(record, new ItemError(ErrorCode.INDEX_FAILED, "index", String.valueOf(refused.getMessage())));
-            } catch (IOException e) {
-                fatal.compareAndSet(null, new UncheckedIOException("cannot dead-letter an item the index refused ("
-                        + refused.getMessage() + "): " + e.getMessage(), e));
-            }
+            deadLetter(record, String.valueOf(refused.getMessage()));
         }
     }
 
-    private void rethrowFatal() {
+    private void deadLetter(IngestRecord record, String why) {
+        try {
+            dead.write(record, new ItemError(ErrorCode.INDEX_FAILED, "index", why));
+        } catch (IOException e) {
+            fatal.compareAndSet(null, new UncheckedIOException("cannot dead-letter an item the index refused ("
+                    + why + "): " + e.getMessage(), e));
+        }
+    }
+
+    private void throwOnce() {
         UncheckedIOException e = fatal.get();
-        if (e != null) throw e;
+        if (e != null && thrown.compareAndSet(false, true)) throw e;
     }
 
     long failures() {
@@ -92,6 +106,6 @@ final class IndexingPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for indexing", e);
         }
-        rethrowFatal();
+        throwOnce();
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,9 +27,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code voc serve}: the HTTP tagging endpoint for upstream services.
@@ -45,15 +48,18 @@ import java.util.concurrent.ScheduledExecutorService;
  * stack trace); in a batch, a bad item gets an error object in its place and the others are tagged. Records are
  * read as JSON Lines reads them ({@link FeedbackJson#MAPPER}).
  * <p>
- * Each exchange runs on its own virtual thread, so a client that stalls mid-request holds only its own thread,
- * and a request must arrive within {@value #MAX_REQUEST_SECONDS} s. One engine is shared by all request threads;
- * a request uses one engine version throughout.
+ * Each exchange is read on its own virtual thread, so a client that stalls mid-request holds only its own thread,
+ * and a request must arrive within {@value #MAX_REQUEST_SECONDS} s. The bodies held at once share a byte budget
+ * ({@value #BODY_BUDGET_BYTES} bytes; past it a request gets 503 and Retry-After), and the analysis runs on a pool of
+ * {@code --threads} platform threads, which bounds the CPU work and lets each keep its onnxruntime input buffer.
+ * One engine is shared by all threads; a request uses one engine version throughout.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the tagging endpoint over HTTP: POST /v1/tag.")
 final class ServeCommand implements Callable<Integer> {
     static final int MAX_BATCH = 1000;
     private static final int MAX_BODY_BYTES = 16 << 20;
     static final int MAX_REQUEST_SECONDS = 60;
+    static final long BODY_BUDGET_BYTES = 256L << 20;
 
     static {
         // Read once by the JDK's server when it first starts; a slow client is cut off, not waited for forever.
@@ -78,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LiveEngine live = new LiveEngine(engine::config);
         ExecutorService pool = requestThreads();
-        HttpServer server = start(live, pool);
+        ExecutorService workers = Executors.newFixedThreadPool(engine.threads());
+        HttpServer server = start(live, pool, workers, BODY_BUDGET_BYTES);
         System.err.printf("voc serve: listening on http://%s:%d  (POST /v1/tag, GET /healthz, POST /v1/admin/reload)%n",
                 host, server.getAddress().getPort());
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
@@ -88,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             watcher.shutdownNow();
             server.stop(1);
             pool.shutdown();
+            workers.shutdown();
             stopped.countDown();
         }));
         stopped.await();
@@ -99,8 +107,12 @@ final class ServeCommand implements Callable<Integer> {
         return Executors.newVirtualThreadPerTaskExecutor();
     }
 
-    /** Starts the server on {@code pool}; the caller stops both. */
-    HttpServer start(LiveEngine live, ExecutorService pool) throws IOException {
+    /**
+     * Starts the server, reading requests on {@code pool} and analysing them on {@code workers}, holding at most
+     * {@code bodyBudget} bytes of bodies at once; the caller stops all three.
+     */
+    HttpServer start(LiveEngine live, ExecutorService pool, ExecutorService workers, long bodyBudget) throws IOException {
+        AtomicLong held = new AtomicLong(); // body bytes held by requests in progress, shared by all request threads
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(pool);
         server.createContext("/", ex -> guarded(ex, () -> respond(ex, 404, error("NOT_FOUND",
@@ -110,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
                     + Json.MAPPER.writeValueAsString(live.current().taxonomyVersions()) + "}");
         }));
         server.createContext("/v1/tag", ex -> guarded(ex, () -> {
-            if (exact(ex, "/v1/tag", "POST")) handleTag(live.current(), ex);
+            if (exact(ex, "/v1/tag", "POST")) handleTag(live.current(), ex, workers, new Budget(held, bodyBudget));
         }));
         server.createContext("/v1/admin/reload", ex -> guarded(ex, () -> {
             if (exact(ex, "/v1/admin/reload", "POST")) handleReload(live, ex);
@@ -128,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         try (ex) {
             try {
                 handler.handle();
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | StackOverflowError bug) { // as BatchRunner: one input's recursion is its own failure
                 System.err.println("voc serve: " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + bug);
                 bug.printStackTrace();
                 if (ex.getResponseCode() < 0) respond(ex, 500, error("INTERNAL", "the server failed on this request: " + bug));
@@ -164,43 +176,94 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void handleTag(Engine e, HttpExchange ex) throws IOException {
+    /** Body bytes held by the requests in progress, against the server's budget; one per request. */
+    private static final class Budget {
+        private final AtomicLong held;
+        private final long limit;
+        private long mine;
+
+        Budget(AtomicLong held, long limit) {
+            this.held = held;
+            this.limit = limit;
+        }
+
+        boolean take(int bytes) {
+            if (held.addAndGet(bytes) > limit) {
+                held.addAndGet(-bytes);
+                return false;
+            }
+            mine += bytes;
+            return true;
+        }
+
+        void release() {
+            held.addAndGet(-mine);
+            mine = 0;
+        }
+    }
+
+    private record Response(int status, String json) {
+    }
+
+    private static void handleTag(Engine e, HttpExchange ex, ExecutorService workers, Budget budget) throws IOException {
         String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
         if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
             respond(ex, 415, error("UNSUPPORTED_ENCODING", "Content-Encoding " + encoding + " is not accepted; send plain JSON"));
             return;
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        try {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] chunk = new byte[64 << 10];
+            try (InputStream in = ex.getRequestBody()) {
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    if (body.size() + n > MAX_BODY_BYTES) {
+                        respond(ex, 413, error("RECORD_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes"));
+                        return;
+                    }
+                    if (!budget.take(n)) {
+                        ex.getResponseHeaders().set("Retry-After", "1");
+                        respond(ex, 503, error("SERVER_BUSY", "the server holds as many request bodies as it may; retry"));
+                        return;
+                    }
+                    body.write(chunk, 0, n);
+                }
+            }
+            byte[] bytes = body.toByteArray();
+            Response r = workers.submit(() -> tagResponse(e, bytes)).get();
+            respond(ex, r.status(), r.json());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            respond(ex, 503, error("SERVER_BUSY", "the server is stopping"));
+        } catch (ExecutionException failed) { // a bug in the analysis: guarded() answers 500 and logs it
+            if (failed.getCause() instanceof Error err) throw err;
+            throw failed.getCause() instanceof RuntimeException bug ? bug : new IllegalStateException(failed.getCause());
+        } finally {
+            budget.release();
         }
-        if (body.length > MAX_BODY_BYTES) {
-            respond(ex, 413, error("RECORD_TOO_LARGE", "request body over " + MAX_BODY_BYTES + " bytes"));
-            return;
-        }
+    }
+
+    /** The answer to one request body: a result, an array of results, or an error. */
+    private static Response tagResponse(Engine e, byte[] body) {
         JsonNode json;
         try {
             json = FeedbackJson.MAPPER.readTree(body);
-        } catch (JsonProcessingException bad) {
-            respond(ex, 400, error("MALFORMED_JSON", bad.getOriginalMessage()));
-            return;
+        } catch (IOException | NumberFormatException bad) { // Jackson lets an exponent beyond int range through unwrapped
+            return new Response(400, error("MALFORMED_JSON", bad instanceof JsonProcessingException j ? j.getOriginalMessage()
+                    : "a number out of range (" + bad.getMessage() + ")"));
         }
         if (json == null || !(json.isObject() || json.isArray())) {
-            respond(ex, 400, error("MALFORMED_JSON", "expected a JSON object or an array of objects"));
-            return;
+            return new Response(400, error("MALFORMED_JSON", "expected a JSON object or an array of objects"));
         }
         if (json.isArray() && json.size() > MAX_BATCH) {
-            respond(ex, 413, error("RECORD_TOO_LARGE", "at most " + MAX_BATCH + " items per request"));
-            return;
+            return new Response(413, error("RECORD_TOO_LARGE", "at most " + MAX_BATCH + " items per request"));
         }
         String request = "request-" + UUID.randomUUID();
         if (json.isObject()) {
             try {
-                respond(ex, 200, tag(e, json, request, 1));
+                return new Response(200, tag(e, json, request, 1));
             } catch (InvalidRecordException invalid) {
-                respond(ex, 422, error(invalid.code().name(), invalid.getMessage()));
+                return new Response(422, error(invalid.code().name(), invalid.getMessage()));
             }
-            return;
         }
         // A batch answers every item in place: one bad item must not cost the caller the other 999.
         StringBuilder sb = new StringBuilder("[");
@@ -212,14 +275,14 @@ final class ServeCommand implements Callable<Integer> {
                 sb.append(tag(e, item, request, i + 1));
             } catch (InvalidRecordException invalid) {
                 sb.append(AnalysisJson.error(id, request, i + 1, new ItemError(invalid.code(), "json", invalid.getMessage())));
-            } catch (RuntimeException bug) { // one item's bug must not cost the caller the other 999 either
+            } catch (RuntimeException | StackOverflowError bug) { // one item's bug must not cost the caller the other 999 either
                 System.err.println("voc serve: item " + (i + 1) + " of a batch failed: " + bug);
                 bug.printStackTrace();
                 sb.append(AnalysisJson.error(id, request, i + 1, new ItemError(ErrorCode.STAGE_FAILED, "serve",
                         "the server failed on this item: " + bug)));
             }
         }
-        respond(ex, 200, sb.append(']').toString());
+        return new Response(200, sb.append(']').toString());
     }
 
     /**

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real HTTP server on a free loopback port. */
 class ServeCommandTest {
     private static HttpServer server;
-    private static ExecutorService pool;
+    private static ExecutorService pool, workers;
+    /** Small, so that a test can exceed it: 1 MiB of request bodies at once. */
+    private static final long BUDGET = 1 << 20;
     private static final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -35,13 +38,15 @@ class ServeCommandTest {
         ServeCommand cmd = new ServeCommand();
         new CommandLine(cmd).parseArgs("--port", "0", "--threads", "2");
         pool = ServeCommand.requestThreads();
-        server = cmd.start(new LiveEngine(EngineConfig::defaults), pool);
+        workers = Executors.newFixedThreadPool(2);
+        server = cmd.start(new LiveEngine(EngineConfig::defaults), pool, workers, BUDGET);
     }
 
     @AfterAll
     static void stop() {
         server.stop(0);
         pool.shutdown();
+        workers.shutdown();
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
@@ -86,12 +91,26 @@ class ServeCommandTest {
         assertEquals(422, huge.statusCode(), huge.body());
         assertEquals("INVALID_FIELD", errorCode(huge));
         assertEquals(200, post("{\"text\":\"好\",\"x\":1e999999999}").statusCode()); // kept as written, not expanded
+        assertEquals(200, post("{\"text\":\"好\",\"x\":1e2147483648}").statusCode()); // scale Integer.MIN_VALUE
+        assertEquals("MALFORMED_JSON", errorCode(post("{\"text\":\"好\",\"x\":1e-2147483648}")));
         HttpResponse<String> batch = post("[{\"text\":\"好\"},{\"text\":\"x\",\"rating\":-1e400}]");
         assertEquals(200, batch.statusCode());
         assertEquals("INVALID_FIELD", Json.MAPPER.readTree(batch.body()).get(1).get("error").get("code").asText());
         HttpResponse<String> twice = post("{\"text\":\"好评\",\"text\":\"差评\"}"); // read as JSON Lines reads it
         assertEquals(400, twice.statusCode());
         assertTrue(twice.body().contains("Duplicate field 'text'"), twice.body());
+    }
+
+    /** Bodies held at once have a budget; past it a request is told to retry, and each request gives its share back. */
+    @Test
+    void bodiesPastTheBudgetGet503AndTheBudgetIsReleased() throws Exception {
+        HttpResponse<String> busy = post("{\"text\":\"" + "好".repeat(700_000) + "\"}"); // 2.1 MB of UTF-8
+        assertEquals(503, busy.statusCode());
+        assertEquals("SERVER_BUSY", errorCode(busy));
+        assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));
+        for (int i = 0; i < 3; i++) { // 0.9 MB each: only passes if the last request's share was released
+            assertEquals(200, post("{\"text\":\"" + "好".repeat(300_000) + "\"}").statusCode());
+        }
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class FeedbackSearcher implements Closeable {
             IndexSchema.FACET_CHANNEL, IndexSchema.FACET_MONTH, IndexSchema.FACET_PRODUCT, IndexSchema.FACET_REGION,
             IndexSchema.FACET_FLAG, IndexSchema.FACET_EMOTION, IndexSchema.FACET_SENTIMENT, IndexSchema.FACET_INTENSITY);
     private static final int FACET_TOP = 10;
-    /** Characters of a text the highlighter reads: beyond the engine's largest analysed text (--max-chars). */
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("AND", "OR", "NOT");
+    /** Characters of a text the highlighter reads: far beyond the default --max-chars of 20,000 (a match past it is not marked). */
     private static final int HIGHLIGHT_CHARS = 1 << 20;
     private static final Sort BY_SEVERITY = new Sort(new SortField(IndexSchema.SEVERITY, SortField.Type.DOUBLE, true),
             SortField.FIELD_SCORE);
@@ -110,14 +111,15 @@ public final class FeedbackSearcher implements Closeable {
     private SearchResult run(SearchRequest request) throws IOException {
         long t0 = System.nanoTime();
         if (facetState == null) return new SearchResult(0, List.of(), Map.of(), (System.nanoTime() - t0) / 1e6);
-        Query query = buildQuery(request);
+        Query words = parse(request.query());
+        Query query = buildQuery(request, words);
         FacetsCollectorManager.FacetsResult r = request.bySeverity()
                 ? FacetsCollectorManager.search(searcher, query, request.limit(), BY_SEVERITY, true, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager());
         TopDocs top = r.topDocs();
-        // Without words to highlight, the highlighter's first sentence can be a bare 在吗？: show the opening instead.
-        List<List<SearchResult.Snippet>> snippets = request.query().isBlank()
-                ? Collections.nCopies(top.scoreDocs.length, List.of()) : highlight(query, top);
+        // Without words to mark, the highlighter's first sentence can be a bare 在吗？: show the opening instead.
+        List<List<SearchResult.Snippet>> snippets = hasWordsToMark(words)
+                ? highlight(query, top) : Collections.nCopies(top.scoreDocs.length, List.of());
         List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
@@ -145,9 +147,16 @@ public final class FeedbackSearcher implements Closeable {
         return tag.indexOf('.') < 0 ? new PrefixQuery(t) : new TermQuery(t);
     }
 
-    private Query buildQuery(SearchRequest request) {
+    /** Whether the query requires words a hit contains: not for *, blank or exclusions alone. */
+    private static boolean hasWordsToMark(Query words) {
+        if (words instanceof MatchAllDocsQuery || words instanceof MatchNoDocsQuery) return false;
+        return !(words instanceof BooleanQuery b) || b.clauses().stream().anyMatch(
+                c -> c.occur() != BooleanClause.Occur.MUST_NOT && !(c.query() instanceof MatchAllDocsQuery));
+    }
+
+    private Query buildQuery(SearchRequest request, Query words) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(parse(request.query()), BooleanClause.Occur.MUST);
+        b.add(words, BooleanClause.Occur.MUST);
         for (String tag : request.tagIds()) b.add(tagQuery(tag), BooleanClause.Occur.FILTER);
         anyOf(b, IndexSchema.CHANNEL, request.channels());
         anyOf(b, IndexSchema.EMOTION, request.emotions());
@@ -188,7 +197,7 @@ public final class FeedbackSearcher implements Closeable {
      */
     static String literal(String text) {
         boolean phrases = text.chars().filter(c -> c == '"').count() % 2 == 0;
-        String[] words = text.strip().split("\\s+");
+        String[] words = text.strip().split("[\\s\u3000]+"); // an IME's full-width space separates words too
         List<String> out = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
@@ -196,17 +205,18 @@ public final class FeedbackSearcher implements Closeable {
                 out.add(w);
                 continue;
             }
-            if (words.length > 1 && (w.equals("AND") || w.equals("OR") || w.equals("NOT"))) { // or at an edge
-                if (w.equals("NOT") && i < words.length - 1) words[i + 1] = "-" + words[i + 1];
+            if (words.length > 1 && OPERATORS.contains(w)) { // or at an edge
+                if (w.equals("NOT") && i < words.length - 1 && !OPERATORS.contains(words[i + 1])) words[i + 1] = "-" + words[i + 1];
                 continue;
             }
             boolean exclude = w.length() > 1 && w.charAt(0) == '-';
+            String body = exclude ? w.substring(1) : w;
+            if (OPERATORS.contains(body)) body = body.toLowerCase(Locale.ROOT); // a word, not an operator
             StringBuilder sb = new StringBuilder(exclude ? "-" : "");
-            for (char c : (exclude ? w.substring(1) : w).toCharArray()) {
+            for (char c : body.toCharArray()) {
                 sb.append(c == '"' && phrases ? "\"" : QueryParser.escape(String.valueOf(c)));
             }
-            String literal = sb.toString();
-            out.add(literal.equals("AND") || literal.equals("OR") || literal.equals("NOT") ? literal.toLowerCase(Locale.ROOT) : literal);
+            out.add(sb.toString());
         }
         return String.join(" ", out);
     }

@@ -214,7 +214,7 @@ final class RecordFields {
         if (v.isIntegralNumber()) return v.bigIntegerValue().toString();
         if (v.isNumber()) {
             BigDecimal d = v.decimalValue();
-            return Math.abs(d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
+            return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString(); // long: -MIN_VALUE
         }
         return v.toString();
     }

@@ -97,10 +97,13 @@ class FeedbackIndexTest {
         String raw = "在吗？" + "客服态度太差了，问了三遍都没人回。".repeat(12);
         index(dir, fb("long", raw, Channel.COMPLAINT), fb("short", "客服态度太差了", Channel.COMPLAINT));
         try (FeedbackSearcher s = FeedbackSearcher.open(dir, engine.analyzer())) {
-            for (SearchResult.Hit h : s.search(new SearchRequest("", List.of("ecommerce"), List.of(), 10)).hits()) {
-                SearchResult.Snippet snippet = h.snippet();
-                assertEquals(h.id().equals("long") ? raw.length() : 7, snippet.textLength(), h.toString());
-                assertEquals(h.id().equals("long"), snippet.isPart(), h.toString());
+            for (String words : List.of("", "*", "-物流")) { // no words to mark: the opening, not the first sentence
+                for (SearchResult.Hit h : s.search(new SearchRequest(words, List.of("ecommerce"), List.of(), 10)).hits()) {
+                    SearchResult.Snippet snippet = h.snippet();
+                    assertEquals(h.id().equals("long") ? raw.length() : 7, snippet.textLength(), h.toString());
+                    assertEquals(h.id().equals("long"), snippet.isPart(), h.toString());
+                    assertTrue(snippet.text().length() > 3, words + ": " + h); // more than 在吗？
+                }
             }
         }
     }
@@ -118,6 +121,8 @@ class FeedbackIndexTest {
             assertEquals(List.of("plain"), ids(s, "物流 NOT 包装"));
             assertEquals(3, s.search(new SearchRequest("包装 OR 物流", List.of(), List.of(), 10)).totalHits());
             assertEquals(List.of("colon"), ids(s, "\"包装 破损\""));
+            assertEquals(List.of("plain"), ids(s, "物流\u3000-包装")); // an IME's full-width space
+            assertEquals(List.of("plain"), ids(s, "物流 NOT OR")); // NOT before an operator word: both dropped
         }
         assertEquals("包装\\~ \"a b\" -c or\\:", FeedbackSearcher.literal("包装~ \"a b\" -c or:"));
         assertEquals("a\\\" b", FeedbackSearcher.literal("a\" b")); // an unbalanced quote is a character

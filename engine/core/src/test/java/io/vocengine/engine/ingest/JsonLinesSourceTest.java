@@ -55,6 +55,15 @@ class JsonLinesSourceTest {
         assertEquals(ErrorCode.MALFORMED_JSON, rejected(records.get(1)).error().code());
     }
 
+    /** An exponent Jackson cannot hold is a bad line, not the end of the file. */
+    @Test
+    void anOutOfRangeNumberIsAMalformedLine() throws IOException {
+        Path file = write(dir, "num.jsonl", "{\"text\":\"a\",\"x\":1e-2147483648}\n{\"text\":\"b\",\"x\":1e2147483648}\n", UTF_8);
+        List<IngestRecord> records = readAll(file, IngestOptions.defaults());
+        assertEquals(ErrorCode.MALFORMED_JSON, rejected(records.get(0)).error().code());
+        assertEquals("1E+2147483648", parsed(records.get(1)).feedback().metadata().get("x"));
+    }
+
     @Test
     void malformedLineInTheMiddleIsRejectedWithItsTextAndTheOthersParse() throws IOException {
         String bad = "{\"id\":\"b\",\"text\":\"坏了\" \"rating\":3}";
