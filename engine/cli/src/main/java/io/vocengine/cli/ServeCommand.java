@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Errors are JSON: {@code {"error": {"code", "message"}}} with 400 (malformed JSON), 404 (no such path), 405,
  * 413 (body too large), 415 (compressed body), 422 (invalid field of a single item) or 500 (a bug: logged with its
  * stack trace); in a batch, a bad item gets an error object in its place and the others are tagged. Records are
- * read as JSON Lines reads them ({@link FeedbackJson#MAPPER}).
+ * read as JSON Lines reads them ({@link FeedbackJson#read}).
  * <p>
  * Each exchange is read on its own virtual thread, so a client that stalls mid-request holds only its own thread,
  * and a request must arrive within {@value #MAX_REQUEST_SECONDS} s. The bodies held at once share a byte budget
@@ -246,10 +247,11 @@ final class ServeCommand implements Callable<Integer> {
     private static Response tagResponse(Engine e, byte[] body) {
         JsonNode json;
         try {
-            json = FeedbackJson.MAPPER.readTree(body);
-        } catch (IOException | NumberFormatException bad) { // Jackson lets an exponent beyond int range through unwrapped
-            return new Response(400, error("MALFORMED_JSON", bad instanceof JsonProcessingException j ? j.getOriginalMessage()
-                    : "a number out of range (" + bad.getMessage() + ")"));
+            json = FeedbackJson.read(body);
+        } catch (JsonProcessingException bad) {
+            return new Response(400, error("MALFORMED_JSON", bad.getOriginalMessage()));
+        } catch (IOException impossible) { // a byte array cannot fail to read
+            throw new UncheckedIOException(impossible);
         }
         if (json == null || !(json.isObject() || json.isArray())) {
             return new Response(400, error("MALFORMED_JSON", "expected a JSON object or an array of objects"));
@@ -305,7 +307,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     private static void checkDomain(Engine e, String domain) throws InvalidRecordException {
         if (domain == null || domain.isBlank()) return;
-        List<String> ids = e.taxonomyVersions().stream().map(v -> v.substring(0, v.indexOf('@'))).toList();
+        List<String> ids = e.taxonomyIds();
         if (!ids.contains(domain)) {
             throw new InvalidRecordException(ErrorCode.INVALID_FIELD, "metadata.domain: \"" + domain
                     + "\" is not a loaded taxonomy; expected one of " + ids + " or no domain (every taxonomy)");

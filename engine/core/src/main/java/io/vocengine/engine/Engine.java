@@ -134,6 +134,11 @@ public final class Engine {
     }
 
     /** The loaded taxonomy with this id. */
+    /** The ids of the loaded domain taxonomies (metadata.domain routes to one of them). */
+    public List<String> taxonomyIds() {
+        return taxonomies.stream().map(Taxonomy::id).toList();
+    }
+
     public Taxonomy taxonomy(String id) {
         return taxonomies.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("taxonomy '" + id + "' is not loaded"));

@@ -59,13 +59,19 @@ public final class EmotionScorer {
     }
 
     public List<Emotion> score(List<Input> items) {
-        List<String> texts = items.stream().map(i -> i.clean().text()).filter(EmotionScorer::readable).toList();
+        boolean[] readable = new boolean[items.size()];
+        List<String> texts = new ArrayList<>(items.size());
+        for (int i = 0; i < readable.length; i++) {
+            readable[i] = readable(items.get(i).clean().text());
+            if (readable[i]) texts.add(items.get(i).clean().text());
+        }
         float[][] polarity = models.readPolarity(texts);
         float[][] emotion = models.readEmotions(texts);
         List<Emotion> out = new ArrayList<>(items.size());
         int next = 0;
-        for (Input in : items) {
-            if (readable(in.clean().text())) {
+        for (int i = 0; i < readable.length; i++) {
+            Input in = items.get(i);
+            if (readable[i]) {
                 out.add(modelled(in, polarity[next], emotion[next]));
                 next++;
             } else {

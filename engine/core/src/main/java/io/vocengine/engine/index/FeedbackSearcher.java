@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Searches the feedback index: ranked hits with highlighted snippets in raw-text offsets, plus facet counts.
@@ -56,7 +57,7 @@ public final class FeedbackSearcher implements Closeable {
             IndexSchema.FACET_CHANNEL, IndexSchema.FACET_MONTH, IndexSchema.FACET_PRODUCT, IndexSchema.FACET_REGION,
             IndexSchema.FACET_FLAG, IndexSchema.FACET_EMOTION, IndexSchema.FACET_SENTIMENT, IndexSchema.FACET_INTENSITY);
     private static final int FACET_TOP = 10;
-    private static final java.util.Set<String> OPERATORS = java.util.Set.of("AND", "OR", "NOT");
+    private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
     /** Characters of a text the highlighter reads: far beyond the default --max-chars of 20,000 (a match past it is not marked). */
     private static final int HIGHLIGHT_CHARS = 1 << 20;
     private static final Sort BY_SEVERITY = new Sort(new SortField(IndexSchema.SEVERITY, SortField.Type.DOUBLE, true),

@@ -1,6 +1,8 @@
 package io.vocengine.engine.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +15,7 @@ import io.vocengine.engine.model.Channel;
 import io.vocengine.engine.model.ErrorCode;
 import io.vocengine.engine.model.Feedback;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,12 +55,12 @@ import java.util.zip.CRC32;
  */
 public final class FeedbackJson {
     /**
-     * The reader of records, for every path that takes them (JSON Lines, the HTTP endpoint), so that one record reads
-     * the same everywhere: strings as long as a record may be; exact decimals, so metadata keeps 19.90 as written and
-     * 1e400 stays a number rather than Infinity; no silent last-wins on duplicate keys or on anything after the value.
-     * Thread-safe.
+     * The reader of records, for every path that takes them (JSON Lines, the HTTP endpoint, through {@link #read}),
+     * so that one record reads the same everywhere: strings as long as a record may be; exact decimals, so metadata
+     * keeps 19.90 as written and 1e400 stays a number rather than Infinity; no silent last-wins on duplicate keys or
+     * on anything after the value. Thread-safe.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
@@ -67,6 +70,29 @@ public final class FeedbackJson {
             .build();
     /** Metadata key that keeps a channel label {@link Channel#parse} does not know. */
     public static final String CHANNEL_RAW = "channel_raw";
+
+    /** Parses one record's JSON text. @throws JsonProcessingException for anything that is not valid JSON */
+    public static JsonNode read(String json) throws JsonProcessingException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (NumberFormatException outOfRange) {
+            throw outOfRange(outOfRange);
+        }
+    }
+
+    /** As {@link #read(String)}, from UTF-8 (or UTF-16/32 with a BOM) bytes. */
+    public static JsonNode read(byte[] json) throws IOException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (NumberFormatException outOfRange) {
+            throw outOfRange(outOfRange);
+        }
+    }
+
+    /** Jackson lets an exponent beyond int range (1e-2147483648) through as a bare NumberFormatException. */
+    private static JsonProcessingException outOfRange(NumberFormatException e) {
+        return new JsonParseException(null, "a number out of range (" + e.getMessage() + ")");
+    }
 
     private FeedbackJson() {
     }

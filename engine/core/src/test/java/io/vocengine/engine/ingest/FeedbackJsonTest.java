@@ -136,7 +136,7 @@ class FeedbackJsonTest {
     /** 1e999999999 in plain notation is a billion characters: kept as written instead. */
     @Test
     void hugeExponentsStayShort() throws Exception {
-        Feedback f = FeedbackJson.toFeedback(FeedbackJson.MAPPER.readTree("{\"text\":\"x\",\"big\":1e999999999,\"price\":19.90}"), "in.jsonl", 7);
+        Feedback f = FeedbackJson.toFeedback(FeedbackJson.read("{\"text\":\"x\",\"big\":1e999999999,\"price\":19.90}"), "in.jsonl", 7);
         assertEquals("1E+999999999", f.metadata().get("big"));
         assertEquals("19.90", f.metadata().get("price"));
     }
